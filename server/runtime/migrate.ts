@@ -1,0 +1,47 @@
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { UserFacingError } from "./errors";
+
+const PLACEHOLDER_DIR = path.resolve(".prisma-engines");
+
+/**
+ * Environment for the Prisma CLI. Some commands look for native engine files
+ * they never use on the WebAssembly path; pointing them at empty placeholders
+ * stops any attempt to download them.
+ */
+export function prismaCliEnv(url: string): NodeJS.ProcessEnv {
+  fs.mkdirSync(PLACEHOLDER_DIR, { recursive: true });
+  const schemaEngine = path.join(PLACEHOLDER_DIR, "schema-engine");
+  const queryEngine = path.join(PLACEHOLDER_DIR, "libquery_engine.so.node");
+  for (const file of [schemaEngine, queryEngine]) if (!fs.existsSync(file)) fs.writeFileSync(file, "");
+  return {
+    ...process.env,
+    DATABASE_URL: url,
+    PRISMA_SCHEMA_ENGINE_BINARY: schemaEngine,
+    PRISMA_QUERY_ENGINE_LIBRARY: queryEngine,
+    PRISMA_HIDE_UPDATE_MESSAGE: "1",
+    CHECKPOINT_DISABLE: "1",
+  };
+}
+
+/** Runs the Prisma CLI and returns its standard output; throws with its output on failure. */
+export function runPrisma(args: string[], url: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const bin = path.resolve("node_modules/prisma/build/index.js");
+    const child = spawn(process.execPath, [bin, ...args], { env: prismaCliEnv(url), stdio: ["ignore", "pipe", "pipe"] });
+    let out = "";
+    let err = "";
+    child.stdout.on("data", (d) => (out += d));
+    child.stderr.on("data", (d) => (err += d));
+    child.on("close", (code) => {
+      if (code === 0) resolve(out);
+      else reject(new UserFacingError(`prisma ${args[0]} ${args[1] ?? ""} failed: ${(err || out).trim().split("\n").slice(-4).join(" ")}`));
+    });
+  });
+}
+
+/** Applies every committed migration that the database does not have yet. */
+export async function applyMigrations(url: string): Promise<void> {
+  await runPrisma(["migrate", "deploy"], url);
+}
