@@ -1,0 +1,59 @@
+import cliProgress from "cli-progress";
+import { createPrisma } from "@/server/db";
+import { formatSummary, ingestFiles } from "@/server/ingest/ingest-files";
+import { startDatabase } from "@/server/runtime/database";
+import { runCli, UserFacingError } from "@/server/runtime/errors";
+import { applyMigrations } from "@/server/runtime/migrate";
+
+const USAGE = "usage: npm run ingest -- [--date YYYY-MM-DD] <file or folder>...";
+
+runCli(async () => {
+  const args = process.argv.slice(2);
+  let meetingDate: string | undefined;
+  const inputs: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === "--date") {
+      meetingDate = args[++i];
+      if (!meetingDate || !/^\d{4}-\d{2}-\d{2}$/.test(meetingDate) || Number.isNaN(Date.parse(meetingDate))) {
+        throw new UserFacingError(`--date needs a date as YYYY-MM-DD. ${USAGE}`);
+      }
+    } else if (args[i] === "--help" || args[i] === "-h") {
+      console.log(USAGE);
+      return 0;
+    } else {
+      inputs.push(args[i]);
+    }
+  }
+  if (inputs.length === 0) throw new UserFacingError(USAGE);
+
+  const database = await startDatabase();
+  const db = createPrisma(database.url, 4);
+  const stop = async () => {
+    await db.$disconnect();
+    await database.stop();
+  };
+  process.once("SIGINT", () => void stop().then(() => process.exit(130)));
+  try {
+    await applyMigrations(database.url);
+    const bar = process.stderr.isTTY
+      ? new cliProgress.SingleBar({ format: "Ingesting [{bar}] {value}/{total} {file}", hideCursor: true }, cliProgress.Presets.shades_classic)
+      : null;
+    let started = false;
+    const summary = await ingestFiles(db, inputs, {
+      meetingDate,
+      onProgress: (done, total, outcome) => {
+        if (!bar) return;
+        if (!started) {
+          bar.start(total, 0, { file: "" });
+          started = true;
+        }
+        bar.update(done, { file: outcome.file });
+      },
+    });
+    bar?.stop();
+    console.log(formatSummary(summary));
+    return summary.failed.length > 0 ? 1 : 0;
+  } finally {
+    await stop();
+  }
+});

@@ -1,0 +1,95 @@
+import fs from "node:fs";
+import path from "node:path";
+import type { Db } from "@/server/db";
+import { ensureTopics, ingestReadout, type IngestOptions, type IngestOutcome, type LowConfidenceLink } from "./ingest-readout";
+
+export interface IngestSummary {
+  read: number;
+  created: number;
+  unchanged: number;
+  failed: { file: string; reason: string }[];
+  mentions: number;
+  newPledges: number;
+  linked: number;
+  lowConfidence: (LowConfidenceLink & { file: string })[];
+}
+
+/** Expands files and folders (one level of readouts per folder, sorted by name) into file paths. */
+export function collectReadoutPaths(inputs: string[]): { files: string[]; missing: { file: string; reason: string }[] } {
+  const files: string[] = [];
+  const missing: { file: string; reason: string }[] = [];
+  for (const input of inputs) {
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(input);
+    } catch {
+      missing.push({ file: input, reason: "no such file or folder" });
+      continue;
+    }
+    if (stat.isDirectory()) {
+      for (const entry of fs.readdirSync(input, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+        if (entry.isFile() && !entry.name.startsWith(".")) files.push(path.join(input, entry.name));
+      }
+    } else {
+      files.push(input);
+    }
+  }
+  return { files, missing };
+}
+
+/** Ingests files one by one, each in its own transaction; failures are collected, never thrown. */
+export async function ingestFiles(
+  db: Db,
+  inputs: string[],
+  options: IngestOptions & { onProgress?: (done: number, total: number, outcome: IngestOutcome) => void } = {},
+): Promise<IngestSummary> {
+  await ensureTopics(db);
+  const { files, missing } = collectReadoutPaths(inputs);
+  const summary: IngestSummary = {
+    read: 0,
+    created: 0,
+    unchanged: 0,
+    failed: [...missing],
+    mentions: 0,
+    newPledges: 0,
+    linked: 0,
+    lowConfidence: [],
+  };
+  for (const [index, file] of files.entries()) {
+    let outcome: IngestOutcome;
+    try {
+      outcome = await ingestReadout(db, file, fs.readFileSync(file), options);
+    } catch (error) {
+      outcome = { file, status: "failed", reason: (error as Error).message };
+    }
+    summary.read++;
+    if (outcome.status === "new") {
+      summary.created++;
+      summary.mentions += outcome.mentions;
+      summary.newPledges += outcome.newPledges;
+      summary.linked += outcome.linked;
+      summary.lowConfidence.push(...outcome.lowConfidence.map((l) => ({ ...l, file })));
+    } else if (outcome.status === "unchanged") {
+      summary.unchanged++;
+    } else {
+      summary.failed.push({ file, reason: outcome.reason });
+    }
+    options.onProgress?.(index + 1, files.length, outcome);
+  }
+  return summary;
+}
+
+export function formatSummary(summary: IngestSummary): string {
+  const lines = [
+    `Readouts read: ${summary.read}  new: ${summary.created}  unchanged: ${summary.unchanged}  failed: ${summary.failed.length}`,
+    `Pledge mentions found: ${summary.mentions}  new pledges: ${summary.newPledges}  linked to existing pledges: ${summary.linked}`,
+  ];
+  for (const failure of summary.failed) lines.push(`  FAILED ${failure.file}: ${failure.reason}`);
+  if (summary.lowConfidence.length > 0) {
+    lines.push(`Links with low confidence, worth a look (${summary.lowConfidence.length}):`);
+    for (const low of summary.lowConfidence) {
+      lines.push(`  ${low.confidence.toFixed(2)} "${low.quote}" → pledge ${low.pledgeId} "${low.pledgeTitle}" (${low.reason}) [${low.file}]`);
+    }
+  }
+  return lines.join("\n");
+}

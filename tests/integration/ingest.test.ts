@@ -1,0 +1,139 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "@/server/db";
+import { ingestFiles } from "@/server/ingest/ingest-files";
+import { freshDatabase } from "./support";
+
+const SEEDS = path.resolve("seeds");
+const seedFiles = fs.readdirSync(SEEDS).filter((f) => f.endsWith(".txt")).sort();
+
+async function lubanPledges(db: Db) {
+  return db.pledge.findMany({
+    where: { mergedIntoId: null, mentions: { some: { phrase: { contains: "Luban", mode: "insensitive" } } } },
+    include: { mentions: { include: { meeting: true } } },
+  });
+}
+
+describe("ingesting the seed readouts", () => {
+  let ctx: Awaited<ReturnType<typeof freshDatabase>>;
+  beforeAll(async () => {
+    ctx = await freshDatabase("ingest_seeds");
+  });
+  afterAll(async () => ctx?.drop());
+
+  it("stores five meetings with their meeting dates and linked pledges", async () => {
+    const summary = await ingestFiles(ctx.db, [SEEDS]);
+    expect(summary.failed).toEqual([]);
+    expect(summary.created).toBe(seedFiles.length);
+    expect(summary.mentions).toBeGreaterThan(20);
+    expect(summary.linked).toBeGreaterThan(5);
+
+    const dates = (await ctx.db.meeting.findMany({ orderBy: { meetingDate: "asc" } })).map((m) => m.meetingDate.toISOString().slice(0, 10));
+    expect(dates).toEqual(["2022-02-05", "2022-08-01", "2024-07-05", "2025-06-17", "2025-11-22"]);
+  });
+
+  it("links every Luban Workshop mention into one pledge spanning all five meetings, first mentioned 2022-02-05", async () => {
+    const pledges = await lubanPledges(ctx.db);
+    expect(pledges).toHaveLength(1);
+    const [luban] = pledges;
+    expect(luban.meetingCount).toBe(5);
+    expect(luban.firstMentionDate?.toISOString().slice(0, 10)).toBe("2022-02-05");
+    const first = luban.mentions.find((m) => m.meetingId === luban.firstMeetingId);
+    expect(first?.meeting.meetingDate.toISOString().slice(0, 10)).toBe("2022-02-05");
+  });
+
+  it("keeps every quote exactly equal to the stored text between its offsets", async () => {
+    const mentions = await ctx.db.mention.findMany({ include: { meeting: { select: { text: true } } } });
+    for (const m of mentions) {
+      expect(m.meeting.text.slice(m.start, m.end)).toBe(m.quote);
+      expect(m.meeting.text.slice(m.phraseStart, m.phraseEnd)).toBe(m.phrase);
+      expect(m.phraseStart).toBeGreaterThanOrEqual(m.start);
+      expect(m.phraseEnd).toBeLessThanOrEqual(m.end);
+      expect(m.confidence).toBeGreaterThan(0);
+      expect(m.linkReason.length).toBeGreaterThan(5);
+    }
+  });
+
+  it("is idempotent: the same readouts again change nothing", async () => {
+    const before = await Promise.all([ctx.db.meeting.count(), ctx.db.pledge.count(), ctx.db.mention.count()]);
+    const summary = await ingestFiles(ctx.db, [SEEDS]);
+    expect(summary.unchanged).toBe(seedFiles.length);
+    expect(summary.created).toBe(0);
+    expect(await Promise.all([ctx.db.meeting.count(), ctx.db.pledge.count(), ctx.db.mention.count()])).toEqual(before);
+  });
+});
+
+describe("ingesting an older readout after newer ones", () => {
+  let ctx: Awaited<ReturnType<typeof freshDatabase>>;
+  beforeAll(async () => {
+    ctx = await freshDatabase("ingest_reverse");
+  });
+  afterAll(async () => ctx?.drop());
+
+  it("re-derives first mentions from meeting dates", async () => {
+    // Newest first: the pledge is created by the 2025 readout and its first mention moves back as older ones arrive.
+    for (const file of [...seedFiles].reverse()) {
+      const summary = await ingestFiles(ctx.db, [path.join(SEEDS, file)]);
+      expect(summary.failed).toEqual([]);
+    }
+    const [luban] = await lubanPledges(ctx.db);
+    expect(luban.meetingCount).toBe(5);
+    expect(luban.firstMentionDate?.toISOString().slice(0, 10)).toBe("2022-02-05");
+    const stats = await ctx.db.pledge.findMany({ where: { mergedIntoId: null } });
+    for (const p of stats) {
+      const mentions = await ctx.db.mention.findMany({ where: { pledgeId: p.id }, include: { meeting: true } });
+      const earliest = Math.min(...mentions.map((m) => m.meeting.meetingDate.getTime()));
+      expect(p.firstMentionDate?.getTime()).toBe(earliest);
+      expect(p.mentionCount).toBe(mentions.length);
+    }
+  });
+});
+
+describe("bad input", () => {
+  let ctx: Awaited<ReturnType<typeof freshDatabase>>;
+  let dir: string;
+  const good = fs.readFileSync(path.join(SEEDS, seedFiles[0]));
+
+  beforeAll(async () => {
+    ctx = await freshDatabase("ingest_bad");
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "readouts-"));
+    fs.writeFileSync(path.join(dir, "01-empty.txt"), "");
+    fs.writeFileSync(path.join(dir, "02-binary.txt"), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01, 0x02, 0x00]));
+    fs.writeFileSync(path.join(dir, "03-huge.txt"), Buffer.alloc(2 * 1024 * 1024 + 10, "a"));
+    fs.writeFileSync(path.join(dir, "04-latin1.txt"), Buffer.from("Wang Yi said China will build a caf\xe9 for Tajik students.", "latin1"));
+    fs.writeFileSync(path.join(dir, "05-undated.txt"), "Talks held\n\nThe two sides agreed to expand trade and will build a new road between the two countries.\n");
+    fs.writeFileSync(path.join(dir, "06-good.txt"), good);
+  });
+  afterAll(async () => {
+    await ctx?.drop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("reports each bad file by name with its reason, ingests the good one and leaves no trace of the rest", async () => {
+    const summary = await ingestFiles(ctx.db, [dir, path.join(dir, "missing.txt")]);
+    const reasons = Object.fromEntries(summary.failed.map((f) => [path.basename(f.file), f.reason]));
+    expect(reasons["01-empty.txt"]).toMatch(/empty/);
+    expect(reasons["02-binary.txt"]).toMatch(/binary/);
+    expect(reasons["03-huge.txt"]).toMatch(/2 MB/);
+    expect(reasons["04-latin1.txt"]).toMatch(/UTF-8/);
+    expect(reasons["05-undated.txt"]).toMatch(/no meeting date.*--date/);
+    expect(reasons["missing.txt"]).toMatch(/no such file/);
+    expect(summary.created).toBe(1);
+
+    const meetings = await ctx.db.meeting.findMany();
+    expect(meetings.map((m) => path.basename(m.sourceName))).toEqual(["06-good.txt"]);
+    const orphanMentions = await ctx.db.mention.count({ where: { meetingId: { not: meetings[0].id } } });
+    expect(orphanMentions).toBe(0);
+    const emptyPledges = await ctx.db.pledge.count({ where: { mentions: { none: {} } } });
+    expect(emptyPledges).toBe(0);
+  });
+
+  it("accepts an undated readout when the analyst gives the meeting date", async () => {
+    const summary = await ingestFiles(ctx.db, [path.join(dir, "05-undated.txt")], { meetingDate: "2023-03-04" });
+    expect(summary.failed).toEqual([]);
+    const meeting = await ctx.db.meeting.findFirstOrThrow({ where: { sourceName: { endsWith: "05-undated.txt" } } });
+    expect(meeting.meetingDate.toISOString().slice(0, 10)).toBe("2023-03-04");
+  });
+});
