@@ -1,7 +1,7 @@
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import { createPrisma } from "@/server/db";
 import { seedIfEmpty } from "@/server/ingest/seed";
+import { spawnApp, stopApp, waitForApp } from "@/server/runtime/app-server";
 import { startEphemeralDatabase } from "@/server/runtime/ephemeral";
 
 // The app under test runs as in production (`next start`) against its own
@@ -15,32 +15,15 @@ export default async function globalSetup() {
   await db.$disconnect();
   process.env.DATABASE_URL = database.url;
 
-  const app = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
-    env: { ...process.env, DATABASE_URL: database.url, NEXT_TELEMETRY_DISABLED: "1", PORT: String(port) },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  app.stdout.on("data", (d) => (output += d));
-  app.stderr.on("data", (d) => (output += d));
-
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    try {
-      const response = await fetch(`http://127.0.0.1:${port}/meetings`);
-      if (response.status < 500) break;
-    } catch {
-      // not listening yet
-    }
-    if (app.exitCode !== null || Date.now() > deadline) {
-      await database.stop();
-      throw new Error(`the app did not start for the e2e tests:\n${output.slice(-2000)}`);
-    }
-    await new Promise((r) => setTimeout(r, 300));
+  const app = spawnApp(database.url, port, { host: "127.0.0.1", quiet: true });
+  try {
+    await waitForApp(app, `http://127.0.0.1:${port}/meetings`);
+  } catch (error) {
+    await database.stop();
+    throw error;
   }
-
   return async () => {
-    app.kill("SIGTERM");
-    await new Promise((r) => (app.exitCode !== null ? r(null) : app.once("exit", r)));
+    await stopApp(app);
     await database.stop();
   };
 }

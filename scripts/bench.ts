@@ -1,0 +1,151 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import autocannon from "autocannon";
+import { measureLinkAccuracy } from "@/server/bench/link-accuracy";
+import { measureIngest, median, readTruth, timeRequests } from "@/server/bench/measure";
+import { writeReport, type BenchResult } from "@/server/bench/report";
+import { createPrisma, type Db } from "@/server/db";
+import { ensureBuild, spawnApp, stopApp, waitForApp } from "@/server/runtime/app-server";
+import { freePort, startEphemeralDatabase } from "@/server/runtime/ephemeral";
+import { runCli, UserFacingError } from "@/server/runtime/errors";
+import { generateCorpus } from "@/server/synth/generate";
+
+// npm run bench -- --meetings N: synthetic corpus → ingestion → page and query
+// timings → load; writes BENCHMARKS.md and ends with one JSON line.
+function option(name: string, fallback: number): number {
+  const args = process.argv.slice(2);
+  const i = args.indexOf(name);
+  const value = i >= 0 ? Number(args[i + 1]) : fallback;
+  if (!Number.isFinite(value) || value <= 0) throw new UserFacingError(`${name} needs a positive number`);
+  return value;
+}
+
+const log = (line: string) => console.error(`[bench] ${line}`);
+
+/** Median time of the page's own queries, run directly against the same database: no HTTP, no rendering. */
+async function timeQueries(run: () => Promise<unknown>, count: number): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < count + 2; i++) {
+    const t0 = performance.now();
+    await run();
+    if (i >= 2) times.push(performance.now() - t0);
+  }
+  return median(times);
+}
+
+runCli(async () => {
+  const meetings = option("--meetings", 1000);
+  const requests = option("--requests", 30);
+  const loadSeconds = option("--load-seconds", 30);
+  const connections = option("--connections", 64);
+  const seed = option("--seed", 7);
+
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), "pledge-bench-"));
+  const readouts = path.join(work, "readouts");
+  fs.mkdirSync(readouts);
+  const truths = [];
+  for (const r of generateCorpus(meetings, seed)) {
+    fs.writeFileSync(path.join(readouts, r.file), r.text);
+    truths.push(r.truth);
+  }
+  fs.writeFileSync(path.join(work, "truth.jsonl"), truths.map((t) => JSON.stringify(t)).join("\n"));
+  log(`synthetic corpus: ${meetings} readouts in ${readouts}`);
+
+  const database = await startEphemeralDatabase("bench");
+  const db = createPrisma(database.url, 4);
+  // The page queries read the process-wide client; hand them this one.
+  (globalThis as unknown as { pledgePrisma?: Db }).pledgePrisma = db;
+  let app: ReturnType<typeof spawnApp> | undefined;
+  try {
+    const ingest = await measureIngest(db, readouts, (done, total) => done % 1000 === 0 && log(`ingested ${done}/${total}`));
+    log(`ingestion: ${ingest.perSecond.toFixed(1)} readouts/s, peak ${ingest.peakRssMb.toFixed(0)} MB`);
+    const accuracy = await measureLinkAccuracy(db, readTruth(path.join(work, "truth.jsonl")));
+    log(`linking: precision ${accuracy.linkPrecision.toFixed(3)}, recall ${accuracy.linkRecall.toFixed(3)}`);
+    await db.$executeRawUnsafe("analyze");
+
+    ensureBuild();
+    const port = await freePort();
+    app = spawnApp(database.url, port, { host: "127.0.0.1", quiet: true });
+    const base = `http://127.0.0.1:${port}`;
+    await waitForApp(app, `${base}/meetings`, 120_000);
+
+    const { getPledgeTable } = await import("@/server/queries/pledges");
+    const { getTrends } = await import("@/server/queries/trends");
+    const { getPledgeStory } = await import("@/server/queries/pledge-story");
+    const topic = await db.pledge.groupBy({ by: ["topicId"], _count: true, orderBy: { _count: { topicId: "desc" } }, take: 1 });
+    const topicSlug = (await db.topic.findUniqueOrThrow({ where: { id: topic[0].topicId } })).slug;
+    const top = await db.pledge.findFirstOrThrow({ orderBy: { mentionCount: "desc" }, select: { id: true } });
+    const total = await db.pledge.count({ where: { mergedIntoId: null } });
+    const lastPage = Math.max(1, Math.ceil(total / 25));
+    const midYear = 2013;
+
+    const variants: { name: string; path: string; query: () => Promise<unknown> }[] = [
+      { name: "/pledges default", path: "/pledges", query: () => getPledgeTable({}) },
+      { name: "/pledges sort by mentions", path: "/pledges?sort=mentions.desc", query: () => getPledgeTable({ sort: "mentions.desc" }) },
+      { name: "/pledges topic + years", path: `/pledges?topic=${topicSlug}&from=${midYear}&to=${midYear + 5}`, query: () => getPledgeTable({ topic: topicSlug, from: String(midYear), to: String(midYear + 5) }) },
+      { name: "/pledges full-text search", path: "/pledges?q=solar", query: () => getPledgeTable({ q: "solar" }) },
+      { name: "/pledges last page", path: `/pledges?page=${lastPage}`, query: () => getPledgeTable({ page: String(lastPage) }) },
+      { name: "/trends", path: "/trends", query: () => getTrends({}) },
+      { name: "/pledges/[id]", path: `/pledges/${top.id}`, query: () => getPledgeStory(String(top.id)) },
+    ];
+    const pages: BenchResult["pages"] = [];
+    for (const v of variants) {
+      const page = await timeRequests(base + v.path, requests);
+      if (page.status !== 200) throw new Error(`${v.path} answered ${page.status}`);
+      const sqlMs = await timeQueries(v.query, requests);
+      pages.push({ name: v.name, path: v.path, medianMs: page.medianMs, p95Ms: page.p95Ms, sqlMs, ratio: page.medianMs / sqlMs });
+      log(`${v.name}: median ${page.medianMs.toFixed(1)} ms, p95 ${page.p95Ms.toFixed(1)} ms, queries ${sqlMs.toFixed(1)} ms`);
+    }
+
+    const load = await autocannon({ url: `${base}/pledges`, connections, duration: loadSeconds });
+    const result: BenchResult = {
+      meetings,
+      machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.platform()} ${os.release()}, Node ${process.version}`,
+      date: new Date().toISOString().slice(0, 10),
+      ingest,
+      accuracy,
+      pages,
+      load: {
+        connections,
+        seconds: loadSeconds,
+        rps: load.requests.average,
+        p99Ms: load.latency.p99,
+        errors: load.errors + load.timeouts + load.non2xx,
+        requests: load.requests.total,
+      },
+      pledges: total,
+      mentions: await db.mention.count(),
+    };
+    writeReport(result);
+    const pledgePages = pages.filter((p) => p.path.startsWith("/pledges?") || p.path === "/pledges");
+    const slowest = pledgePages.reduce((a, b) => (b.medianMs > a.medianMs ? b : a));
+    const trends = pages.find((p) => p.path === "/trends")!;
+    console.log(
+      JSON.stringify({
+        meetings,
+        ingestPerSec: round(ingest.perSecond),
+        ingestPeakMb: round(ingest.peakRssMb),
+        linkPrecision: round(accuracy.linkPrecision, 4),
+        linkRecall: round(accuracy.linkRecall, 4),
+        pledgesMedianMs: round(slowest.medianMs),
+        pledgesP95Ms: round(Math.max(...pledgePages.map((p) => p.p95Ms))),
+        pledgesOverSql: round(Math.max(...pledgePages.map((p) => p.ratio))),
+        trendsMedianMs: round(trends.medianMs),
+        loadRps: round(load.requests.average),
+        loadP99Ms: round(load.latency.p99),
+        loadErrors: result.load.errors,
+      }),
+    );
+  } finally {
+    if (app) await stopApp(app);
+    await db.$disconnect();
+    await database.stop();
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+});
+
+function round(x: number, digits = 1): number {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}

@@ -1,0 +1,65 @@
+import fs from "node:fs";
+import type { Accuracy } from "./link-accuracy";
+import type { IngestRun } from "./measure";
+
+export interface BenchResult {
+  meetings: number;
+  machine: string;
+  date: string;
+  ingest: IngestRun;
+  accuracy: Accuracy;
+  pages: { name: string; path: string; medianMs: number; p95Ms: number; sqlMs: number; ratio: number }[];
+  load: { connections: number; seconds: number; rps: number; p99Ms: number; errors: number; requests: number };
+  pledges: number;
+  mentions: number;
+}
+
+const FILE = "BENCHMARKS.md";
+const HEAD = `# Benchmarks
+
+Measured by \`npm run bench -- --meetings N\` on a fresh embedded PostgreSQL, with a synthetic
+corpus from \`npm run synth\` (seed 7). Each size below is one run; page figures are medians and
+95th percentiles over sequential requests, beside the median time of the same page's queries run
+directly against the same database in the same run (no HTTP, no rendering). Timings on a shared
+machine are noisy: compare ratios within one run rather than absolute figures across runs.
+`;
+
+const f = (x: number, d = 1) => (Number.isFinite(x) ? x.toFixed(d) : "n/a");
+
+export function renderSection(r: BenchResult): string {
+  const lines = [
+    `<!-- size:${r.meetings} -->`,
+    `## ${r.meetings.toLocaleString("en")} meetings (${r.date})`,
+    "",
+    `Machine: ${r.machine}. Command: \`npm run bench -- --meetings ${r.meetings}\`.`,
+    `Corpus: ${r.meetings} readouts, ${r.mentions.toLocaleString("en")} mentions, ${r.pledges.toLocaleString("en")} pledges.`,
+    "",
+    "| ingestion | figure |",
+    "| --- | --- |",
+    `| readouts per second (with linking) | ${f(r.ingest.perSecond)} |`,
+    `| peak memory (RSS of the ingesting process) | ${f(r.ingest.peakRssMb, 0)} MB |`,
+    `| failed readouts | ${r.ingest.failed} |`,
+    `| mention precision / recall | ${f(r.accuracy.mentionPrecision, 3)} / ${f(r.accuracy.mentionRecall, 3)} |`,
+    `| link precision / recall (pairwise) | ${f(r.accuracy.linkPrecision, 3)} / ${f(r.accuracy.linkRecall, 3)} |`,
+    "",
+    `Cost per readout along the run (median ms per readout in each tenth): ${r.ingest.curve.map((c) => `${c.upTo}: ${f(c.medianMs)}`).join(", ")}.`,
+    `Last tenth over first tenth: ${f(r.ingest.curve[r.ingest.curve.length - 1].medianMs / r.ingest.curve[0].medianMs, 2)}×.`,
+    "",
+    "| page | median ms | p95 ms | its queries ms | page / queries |",
+    "| --- | --- | --- | --- | --- |",
+    ...r.pages.map((p) => `| ${p.name} (\`${p.path}\`) | ${f(p.medianMs)} | ${f(p.p95Ms)} | ${f(p.sqlMs)} | ${f(p.ratio, 2)} |`),
+    "",
+    `Load: ${r.load.connections} connections for ${r.load.seconds} s against \`/pledges\`: ${f(r.load.rps)} requests/s, p99 ${f(r.load.p99Ms)} ms, ${r.load.errors} errors (${r.load.requests} requests).`,
+    `<!-- /size:${r.meetings} -->`,
+  ];
+  return lines.join("\n");
+}
+
+/** Replaces this size's section of BENCHMARKS.md, keeping the other sizes and any notes. */
+export function writeReport(r: BenchResult): void {
+  let doc = fs.existsSync(FILE) ? fs.readFileSync(FILE, "utf8") : `${HEAD}\n`;
+  const section = renderSection(r);
+  const pattern = new RegExp(`<!-- size:${r.meetings} -->[\\s\\S]*?<!-- /size:${r.meetings} -->`);
+  doc = pattern.test(doc) ? doc.replace(pattern, section) : `${doc.trimEnd()}\n\n${section}\n`;
+  fs.writeFileSync(FILE, doc);
+}
