@@ -1,0 +1,65 @@
+export type Firmness = 1 | 2 | 3 | 4;
+
+export interface Cue {
+  cue: string;
+  firmness: Firmness;
+  /** Offsets relative to the sentence. */
+  start: number;
+  end: number;
+  /** Where the committed action starts (relative to the sentence). */
+  predStart: number;
+  /** "verb" cues (welcomes, supports) are themselves part of the pledge's words. */
+  kind: "modal" | "verb" | "call" | "hope-that" | "ordinal";
+  /** Who the cue names as committing, when the cue itself says so ("called on the two sides to"). */
+  addressee?: string;
+}
+
+const PARTY = "(?:the two sides|both sides|the two countries|both countries|the sides|the parties|[A-Z][a-z]+ and [A-Z][a-z]+|[A-Z][a-z]+)";
+
+// Longest forms first: "will continue to" must win over "will".
+const CUES: { re: RegExp; firmness: Firmness; kind: Cue["kind"]; label?: string }[] = [
+  { re: new RegExp(`\\b(?:called|calling|calls) on (${PARTY}) to\\b`, "g"), firmness: 2, kind: "call", label: "called on … to" },
+  { re: new RegExp(`\\b(?:urged|urging|urges) (${PARTY}) to\\b`, "g"), firmness: 2, kind: "call", label: "urged … to" },
+  { re: /\bexpressed the hope that\b|\bhopes? that\b|\bexpects? that\b|\bit is expected that\b/g, firmness: 1, kind: "hope-that" },
+  { re: /\b(?:expressed|expressing|expresses|reaffirmed|reiterated)\s+(?:[A-Z]\w+['’]s\s+|its\s+|their\s+|his\s+)?readiness to\b/g, firmness: 3, kind: "modal", label: "expressed readiness to" },
+  { re: /\b(?:is|are|was|were|remains?)\s+(?:also\s+|\w+ly\s+)?(?:ready|willing|prepared)\s+to\b|\bstands? ready to\b/g, firmness: 3, kind: "modal" },
+  { re: /\b(?:is|are)\s+interested in\b/g, firmness: 3, kind: "modal", label: "is interested in" },
+  { re: /\b(?:is|are)\s+determined to\b|\b(?:agreed|agree|agreeing|vowed|vowing|vow|pledged|pledging|pledge|committed|decided|resolved) to\b/g, firmness: 4, kind: "modal" },
+  { re: /\bwill\b(?:,\s*as always,)?(?:\s+(?:also|further|continue to|always|never|still|actively|jointly|firmly|keep)\b)*|\b\w+['’]ll\b/g, firmness: 4, kind: "modal" },
+  { re: /\bshould(?:\s+(?:also|further|continue to|jointly|actively))*\b|\bneeds? to\b|\bmust\b|\bit is necessary to\b|\bstressed the importance of\b|\bproposed to\b/g, firmness: 2, kind: "modal" },
+  { re: /\bhopes? to\b|\bexpects? to\b/g, firmness: 1, kind: "modal" },
+  // Base forms ("support", "welcome") are heads of another cue's predicate, never cues themselves.
+  { re: /\b(?:welcomes|welcomed)\b|\b(?:fully |firmly |staunchly |steadfastly )?supports\b/g, firmness: 1, kind: "verb" },
+  { re: /\b(?:stressed|expressed|reaffirmed|reiterated|voiced)\s+(?:[A-Z]\w+['’]s\s+)?(?:firm |full |strong )?support for\b/g, firmness: 1, kind: "verb", label: "support for" },
+];
+
+const ORDINAL = /(?:^|:\s+)(First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Finally|Lastly)(?:ly)?,\s+(?=[a-z])/;
+
+export function findCues(sentence: string): Cue[] {
+  const found: Cue[] = [];
+  const om = ORDINAL.exec(sentence);
+  if (om) found.push({ cue: `${om[1]}, …`, firmness: 2, start: om.index, end: om.index + om[0].length, predStart: om.index + om[0].length, kind: "ordinal" });
+  for (const c of CUES) {
+    c.re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = c.re.exec(sentence))) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (found.some((f) => start < f.end && end > f.start)) continue;
+      const text = m[0].replace(/\s+/g, " ");
+      found.push({
+        cue: c.label ?? text.replace(/^(?:is|are|was|were)\s+/, "is ").replace(/\s+$/, ""),
+        firmness: c.firmness,
+        start,
+        end,
+        predStart: c.kind === "verb" && !c.label ? start : end,
+        kind: c.kind,
+        addressee: c.kind === "call" ? m[1] : undefined,
+      });
+    }
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+/** Non-commitment frames: thanks, praise, description of the past. */
+export const NON_PLEDGE_FRAME = /\b(thanked|thanks|appreciat|praised|spoke highly|congratulat|expressed (?:satisfaction|confidence)|is confident)\b/i;

@@ -1,0 +1,186 @@
+import { classifyTopic, type TopicSlug } from "@/lib/topics";
+import { COUNTRY_RE, countryOf } from "./gazetteer";
+import { findCues, NON_PLEDGE_FRAME, type Cue, type Firmness } from "./cues";
+import { keyTerms, linkKeysOf } from "./normalise";
+import type { ParsedReadout } from "./parse-readout";
+import type { Participant } from "./participants";
+import { sentenceSpeaker } from "./speakers";
+import { institutionsIn, namedItems, NOT_BILATERAL, predicateSpan, splitVerbPhrases } from "./split-objects";
+import { makeTitle } from "./titles";
+import { specificityOf } from "./specificity";
+
+export interface ExtractedMention {
+  quote: string; start: number; end: number;
+  phrase: string; phraseStart: number; phraseEnd: number;
+  sentenceIndex: number;
+  speaker: string | null;
+  side: string | null;
+  giver: string;
+  receiver: string | null;
+  cue: string;
+  firmness: Firmness;
+  specificity: 0 | 1 | 2 | 3;
+  topic: TopicSlug;
+  title: string;
+  linkKeys: string[];
+  countryPair: string;
+}
+
+const JOINT = /\b(?:two sides|both sides|two countries|both countries|the sides|the parties|two leaders|both leaders|two presidents|the presidents|each other|two officials|two ministers|we also agreed|both)\b/i;
+const THIRD_PARTY_SUBJECT = /^(?:an? (?:increasing|growing) number of|many|most|other|all) (?:countries|parties|nations)|^the international community/i;
+// Predictions and descriptions, not commitments: "will be the first", "will remain a priority".
+const PASSIVE = /^be\s+(?:\w+ly\s+|well\s+)?(?:\w+ed|put|held|made|built|given|taken|set|done|kept)\b/;
+const NOT_ACTION = /^(?:be\s+(?!(?:\w+ly\s+|well\s+)?(?:\w+ed|put|held|made|built|given|taken|set|done|kept)\b)|remain\b|become\b|always be\b|witness\b)/i;
+// A firm "will" commits only a party; "its opening up will provide opportunities" is a forecast.
+const PARTY = /\b(?:he|she|we|they|side|sides|countries|leaders|presidents|parties|government|ministry|company|companies|enterprises)\b/i;
+
+function countriesIn(text: string): string[] {
+  const out: string[] = [];
+  COUNTRY_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = COUNTRY_RE.exec(text))) {
+    const c = countryOf(m[1]);
+    if (c && !out.includes(c)) out.push(c);
+  }
+  return out;
+}
+
+function isParty(subject: string, participants: Participant[]): boolean {
+  const subj = subject.trim();
+  // ", and will hold …" shares the subject of the clause before it.
+  if (!subj || /^(?:also|then|further)$/i.test(subj)) return true;
+  if (/^(?:which|it|this|that)$/i.test(subj.split(/\s+/).at(-1) ?? "")) return false;
+  return (
+    countriesIn(subj).length > 0 || PARTY.test(subj) || institutionsIn(subj).length > 0 ||
+    participants.some((p) => subj.includes(p.name.split(" ").at(-1)!)) ||
+    /\b[A-Z][a-z]+[A-Z]?\w*\s*$/.test(subj) // a named organisation as subject: "Rosatom will …"
+  );
+}
+
+function clauseStart(text: string, before: number): number {
+  const head = text.slice(0, before);
+  let best = 0;
+  for (const re of [/\bthat\s+/g, /\bsaid\s+/g, /;\s+/g, /,\s+(?:and|while|but)\s+/g, /\bnoted\s+/g, /\bstressed\s+/g]) {
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(head))) best = Math.max(best, m.index + m[0].length);
+  }
+  return best;
+}
+
+interface Ctx { parsed: ParsedReadout; speaker: Participant | null; sides: string[] }
+
+function giverOf(subject: string, cue: Cue, vp: string, ctx: Ctx): { giver: string; receiver: string | null } {
+  const { sides, speaker } = ctx;
+  const other = (c: string) => sides.find((s) => s !== c) ?? null;
+  const named = countriesIn(subject).filter((c) => sides.includes(c));
+  let giver: string;
+  if (cue.kind === "call") {
+    const a = countriesIn(cue.addressee ?? "");
+    giver = a.length === 1 ? a[0] : "joint";
+  } else if (JOINT.test(subject) || (/^\s*(?:both\s+)?[A-Z][a-z]+ and [A-Z][a-z]+\b/.test(subject) && named.length >= 2)) giver = "joint";
+  else if (named.length >= 1) giver = named[0];
+  else if (/^\s*we\b/i.test(subject) && /agree/.test(cue.cue)) giver = "joint";
+  else if (speaker?.side && (/\b(?:he|she|we|i)\s*$/i.test(subject.trim()) || subject.includes(speaker.name.split(" ").at(-1)!))) giver = speaker.side;
+  else if (cue.firmness === 2 && !/will/.test(cue.cue)) giver = "joint";
+  else giver = speaker?.side ?? "joint";
+  // "welcomes China's increased investment", "welcome more Chinese enterprises to invest": the
+  // welcomed actor gives.
+  if (cue.kind === "verb" || /welcome/i.test(vp.slice(0, 10))) {
+    const head = vp.replace(/^\s*(?:fully |firmly |staunchly |steadfastly )?(?:welcomes?|welcomed|supports?)\s+/i, "").split(/\s+/).slice(0, 4).join(" ");
+    const who = countriesIn(head).filter((c) => sides.includes(c));
+    if (/welcome/i.test(vp.slice(0, 10)) && who.length === 1) return { giver: who[0], receiver: other(who[0]) };
+  }
+  // Exports from one side to the other are the other side's import commitment.
+  const exp = /\bexports?\b[^.]*?\bto\s+(?:the\s+)?([A-Z][a-z]+)/.exec(vp);
+  if (exp) {
+    const dest = countryOf(exp[1]);
+    if (dest && sides.includes(dest) && dest !== giver) return { giver: dest, receiver: other(dest) };
+  }
+  return { giver, receiver: giver === "joint" ? null : other(giver) };
+}
+
+export function extractMentions(text: string, parsed: ParsedReadout): ExtractedMention[] {
+  const out: ExtractedMention[] = [];
+  const sides = parsed.countries;
+  const countryPair = [...sides].sort().join("|");
+  let speaker: Participant | null = null;
+  for (const s of parsed.sentences) {
+    speaker = sentenceSpeaker(s.text, parsed.participants, speaker);
+    const cues = findCues(s.text);
+    const partnerNamed = sides.every((c) => countriesIn(s.text).includes(c));
+    const thirdNamed = countriesIn(s.text).some((c) => !sides.includes(c));
+    for (let i = 0; i < cues.length; i++) {
+      const cue = { ...cues[i] };
+      const next = cues[i + 1];
+      if (cue.kind === "hope-that") {
+        // "hopes that China will …": the inner cue carries the action, the hope its firmness.
+        if (next) { cues[i + 1] = { ...next, firmness: Math.min(next.firmness, cue.firmness) as Firmness, cue: `${cue.cue} … ${next.cue}` }; continue; }
+      }
+      const span = predicateSpan(s.text, cue.predStart, next ? next.start : s.text.length);
+      if (!span) continue;
+      const cs = clauseStart(s.text, cue.start);
+      const subject = s.text.slice(cs, cue.start);
+      if (NON_PLEDGE_FRAME.test(subject.split(/\band\b/).at(-1) ?? "") || THIRD_PARTY_SUBJECT.test(subject.trim())) continue;
+      if (cue.kind === "modal" && /will/.test(cue.cue) && !isParty(subject, parsed.participants)) continue;
+      let pred = s.text.slice(span[0], span[1]);
+      // "there will be more direct flights": the pledge is what there will be.
+      if (/\bthere\s*$/i.test(subject) && /^be\s+/.test(pred)) {
+        span[0] += /^be\s+/.exec(pred)![0].length;
+        pred = s.text.slice(span[0], span[1]);
+      } else if (PASSIVE.test(pred)) {
+        // "The role of the Confucius Institutes … should be fully leveraged": the pledge's words are the subject.
+        const subj = subject.replace(/^\s+/, "");
+        const rest = pred.replace(PASSIVE, "");
+        if (keyTerms(subj).length && !keyTerms(rest).length) {
+          const a = cs + (subject.length - subj.length);
+          span[0] = a;
+          span[1] = a + subj.replace(/[\s,]+$/, "").length;
+          pred = s.text.slice(span[0], span[1]);
+        }
+      }
+      // "the Luban Workshop in Samarkand will start enrolling students": the named subject is part of the pledge.
+      const subjectName = institutionsIn(subject).at(-1);
+      if (subjectName && !keyTerms(pred).some((k) => k.named) && !PASSIVE.test(pred)) {
+        span[0] = cs + subject.lastIndexOf(subjectName);
+        pred = s.text.slice(span[0], span[1]);
+      }
+      if (NOT_ACTION.test(pred) || NOT_BILATERAL.test(s.text.slice(cue.predStart).trim())) continue;
+      if (thirdNamed && !partnerNamed && !JOINT.test(s.text)) continue;
+      const ctx: Ctx = { parsed, speaker, sides };
+      for (const vp of splitVerbPhrases(s.text, span)) {
+        const vpText = s.text.slice(vp[0], vp[1]);
+        if (NOT_ACTION.test(vpText)) continue;
+        // "support its operation" after "the Luban Workshop in Dushanbe": the pronoun's name counts.
+        const antecedent = /\b(?:its|their)\b/.test(vpText) ? institutionsIn(s.text.slice(0, vp[0])).at(-1) : undefined;
+        if (keyTerms(vpText).length === 0 && !antecedent) continue; // relationship rhetoric: nothing but frames
+        const { giver, receiver } = giverOf(subject, cue, vpText, ctx);
+        const named = namedItems(s.text, vp);
+        const pieces = named.length ? named.map((n) => ({ span: n, item: true })) : [{ span: vp, item: false }];
+        for (const p of pieces) {
+          const phrase = s.text.slice(p.span[0], p.span[1]);
+          const phraseStart = s.start + p.span[0];
+          if (out.some((o) => o.phraseStart === phraseStart && o.phraseEnd === phraseStart + phrase.length)) continue;
+          let keys = linkKeysOf(phrase);
+          if (!p.item && antecedent && !keyTerms(phrase).some((k) => k.named)) keys = [...new Set([...linkKeysOf(antecedent), ...keys])];
+          const topicText = p.item ? phrase : vpText;
+          out.push({
+            quote: s.text, start: s.start, end: s.end,
+            phrase, phraseStart, phraseEnd: phraseStart + phrase.length,
+            sentenceIndex: s.index,
+            speaker: speaker?.name ?? null,
+            side: giver === "joint" ? "joint" : giver,
+            giver, receiver,
+            cue: cue.cue,
+            firmness: cue.firmness,
+            specificity: specificityOf(phrase, p.item),
+            topic: classifyTopic(topicText),
+            title: makeTitle(p.item ? phrase : vpText, p.item ? { name: phrase, governing: `${vpText} ${s.text.slice(cue.start, span[1])}` } : undefined),
+            linkKeys: keys,
+            countryPair,
+          });
+        }
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,73 @@
+/** Country name, adjectives/demonyms that point to it, and cities analysts expect as meeting places. */
+export interface CountryEntry { name: string; adjectives: string[]; aliases: string[]; cities: string[] }
+
+export const COUNTRIES: CountryEntry[] = [
+  { name: "China", adjectives: ["Chinese", "Sino"], aliases: ["People's Republic of China", "People’s Republic of China", "PRC"], cities: ["Beijing", "Shanghai", "Xi'an", "Urumqi", "Guangzhou", "Shenzhen", "Hangzhou", "Chengdu", "Qingdao", "Tianjin"] },
+  { name: "Tajikistan", adjectives: ["Tajik", "Tajikistani"], aliases: ["Republic of Tajikistan"], cities: ["Dushanbe", "Khujand", "Bokhtar", "Kulob"] },
+  { name: "Uzbekistan", adjectives: ["Uzbek"], aliases: ["Republic of Uzbekistan"], cities: ["Tashkent", "Samarkand", "Bukhara", "Khiva", "Andijan"] },
+  { name: "Kazakhstan", adjectives: ["Kazakh", "Kazakhstani"], aliases: ["Republic of Kazakhstan"], cities: ["Astana", "Almaty", "Shymkent", "Aktau", "Nur-Sultan"] },
+  { name: "Kyrgyzstan", adjectives: ["Kyrgyz"], aliases: ["Kyrgyz Republic"], cities: ["Bishkek", "Osh", "Cholpon-Ata"] },
+  { name: "Turkmenistan", adjectives: ["Turkmen"], aliases: [], cities: ["Ashgabat", "Turkmenbashi"] },
+  { name: "Russia", adjectives: ["Russian"], aliases: ["Russian Federation"], cities: ["Moscow", "St. Petersburg", "Kazan", "Sochi", "Vladivostok"] },
+  { name: "Afghanistan", adjectives: ["Afghan"], aliases: [], cities: ["Kabul"] },
+  { name: "Mongolia", adjectives: ["Mongolian"], aliases: [], cities: ["Ulaanbaatar"] },
+  { name: "Pakistan", adjectives: ["Pakistani"], aliases: [], cities: ["Islamabad"] },
+  { name: "India", adjectives: ["Indian"], aliases: [], cities: ["New Delhi"] },
+  { name: "Iran", adjectives: ["Iranian"], aliases: [], cities: ["Tehran"] },
+  { name: "Turkey", adjectives: ["Turkish"], aliases: ["Türkiye"], cities: ["Ankara", "Istanbul"] },
+  { name: "Azerbaijan", adjectives: ["Azerbaijani"], aliases: [], cities: ["Baku"] },
+  { name: "Belarus", adjectives: ["Belarusian"], aliases: [], cities: ["Minsk"] },
+  { name: "Japan", adjectives: ["Japanese"], aliases: [], cities: ["Tokyo"] },
+  { name: "United States", adjectives: ["American", "U.S.", "US"], aliases: ["United States of America", "USA"], cities: ["Washington"] },
+  { name: "United Kingdom", adjectives: ["British"], aliases: ["UK", "Britain"], cities: ["London"] },
+  { name: "France", adjectives: ["French"], aliases: [], cities: ["Paris"] },
+  { name: "Germany", adjectives: ["German"], aliases: [], cities: ["Berlin"] },
+];
+
+const byWord = new Map<string, string>();
+for (const c of COUNTRIES) {
+  for (const w of [c.name, ...c.adjectives, ...c.aliases]) byWord.set(w.toLowerCase(), c.name);
+}
+
+export function countryOf(word: string): string | null {
+  return byWord.get(word.toLowerCase()) ?? null;
+}
+
+/** Party and state bodies whose membership names the country. */
+export const ORGAN_COUNTRY: [RegExp, string][] = [
+  [/\bCPC\b|Communist Party of China|Political Bureau/, "China"],
+  [/\bState Council\b|State Councilor/, "China"],
+  [/\bMajlisi\b|Majlisi Oli/, "Tajikistan"],
+  [/\bOliy Majlis\b/, "Uzbekistan"],
+  [/\bMazhilis\b|Mazhilis/, "Kazakhstan"],
+  [/\bState Duma\b|Kremlin/, "Russia"],
+];
+
+const COUNTRY_WORDS = [...byWord.keys()]
+  .sort((a, b) => b.length - a.length)
+  .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/'|’/g, "['’]"));
+export const COUNTRY_RE = new RegExp(`(?<![\\w-])(${COUNTRY_WORDS.join("|")})(?![\\w])`, "gi");
+
+export function allCities(): { city: string; country: string }[] {
+  return COUNTRIES.flatMap((c) => c.cities.map((city) => ({ city, country: c.name })));
+}
+
+/** Outlets recognisable from a source label, masthead, dateline agency or credit. */
+export const OUTLETS: [RegExp, string][] = [
+  [/Ministry of Foreign Affairs[\s\S]{0,40}People['’]s Republic of China|Foreign Ministry of China|fmprc/i, "Ministry of Foreign Affairs of China"],
+  [/Ministry of Foreign Affairs of the Republic of (Tajikistan|Uzbekistan|Kazakhstan|Kyrgyzstan)/i, "Ministry of Foreign Affairs of $1"],
+  [/\bXinhua\b/, "Xinhua"],
+  [/\bCGTN\b/, "CGTN"],
+  [/\bChina Daily\b/, "China Daily"],
+  [/\bGlobal Times\b/, "Global Times"],
+  [/\bTASS\b/, "TASS"],
+  [/\bKazinform\b/i, "Kazinform"],
+  [/\bKhovar\b/i, "Khovar"],
+  [/\bAsia-Plus\b/i, "Asia-Plus"],
+  [/\bUzA\b|Uzbekistan National News Agency/, "UzA"],
+  [/\bAstana Times\b/, "The Astana Times"],
+  [/\bTashkent Times\b/, "Tashkent Times"],
+  [/\bAKIpress\b/i, "AKIpress"],
+  [/\bKabar\b/, "Kabar"],
+  [/\bRIA Novosti\b/, "RIA Novosti"],
+];

@@ -1,0 +1,98 @@
+import {
+  completeYear, daysBetween, findDates, findWeekdays, iso, lastWeekdayOnOrBefore, weekdayOf, WEEKDAY_NAMES,
+} from "./dates";
+import type { Sentence } from "./sentences";
+
+export interface MeetingDate { date: string | null; evidence: string }
+
+const MEETING_CONTEXT =
+  /\b(met|meets|meet|meeting|talks|held|holds|hosted|hosts|received|receives|dialogue|visit|visiting|phone|call|conversation|press|summit|session|consultations|spoke|negotiations|co-chaired|chaired|attended|signed)\b/i;
+// A weekday far from publication is not the meeting this readout reports.
+const MAX_LAG_DAYS = 14;
+
+interface Inputs {
+  text: string;
+  sentences: Sentence[];
+  publishedAt: string | null;
+  /** Full dates outside the analysed text: captions, datelines. */
+  sideDates: { iso: string; text: string; where: string }[];
+}
+
+function quote(s: string): string {
+  return `"${s.replace(/\s+/g, " ").trim()}"`;
+}
+
+export function resolveMeetingDate({ text, sentences, publishedAt, sideDates }: Inputs): MeetingDate {
+  const ref = publishedAt;
+  const early = sentences.slice(0, 4);
+  const explicitIn = (ss: Sentence[], needContext: boolean) => {
+    for (const s of ss) {
+      if (needContext && !MEETING_CONTEXT.test(s.text)) continue;
+      for (const d of findDates(text, s.start, s.end)) {
+        const full = d.year !== null ? iso(d.year, d.month, d.day) : ref ? completeYear(d, ref) : null;
+        if (!full) continue;
+        if (ref && full > ref) continue;
+        // Phrase covering the date, e.g. "On the afternoon of July 5, 2024 local time".
+        const lead = /\b(?:On|on|As of)\s+(?:the\s+\w+\s+of\s+)?$/.exec(text.slice(Math.max(s.start, d.start - 30), d.start));
+        const tail = /^,?\s*local time/.exec(text.slice(d.end, d.end + 14));
+        const phrase = text.slice(lead ? d.start - lead[0].length : d.start, tail ? d.end + tail[0].length : d.end);
+        return { full, phrase, yearGiven: d.year !== null };
+      }
+    }
+    return null;
+  };
+
+  // 1. A full date in an opening sentence about the meeting.
+  const explicit = explicitIn(early, true);
+  if (explicit && explicit.yearGiven) return { date: explicit.full, evidence: `explicit ${quote(explicit.phrase)}` };
+
+  // 2. A weekday near the top, resolved against the publication date; a full date elsewhere
+  //    (usually a photo caption) on the same weekday and not long before publication is preferred.
+  let weekday: { weekday: number; text: string } | null = null;
+  for (const s of early) {
+    const w = findWeekdays(text, s.start, s.end)[0];
+    if (w) { weekday = w; break; }
+  }
+  if (weekday) {
+    const agreeing = sideDates
+      .concat(explicit ? [{ iso: explicit.full, text: explicit.phrase, where: "text" }] : [])
+      .filter((d) => weekdayOf(d.iso) === weekday!.weekday && (!ref || (d.iso <= ref && daysBetween(d.iso, ref) <= MAX_LAG_DAYS)))
+      .sort((a, b) => (a.iso < b.iso ? 1 : -1))[0];
+    if (agreeing) {
+      return {
+        date: agreeing.iso,
+        evidence: `weekday ${quote(weekday.text)} agrees with explicit ${quote(agreeing.text)} (${agreeing.where})`,
+      };
+    }
+    if (ref) {
+      return {
+        date: lastWeekdayOnOrBefore(ref, weekday.weekday),
+        evidence: `weekday ${quote(weekday.text)} before publication ${ref}`,
+      };
+    }
+  }
+  if (explicit) return { date: explicit.full, evidence: `explicit ${quote(explicit.phrase)} (year from publication ${ref})` };
+
+  // 3. Relative words in the opening sentences.
+  if (ref) {
+    for (const s of early) {
+      const r = /\b(today|yesterday)\b/i.exec(s.text);
+      if (r && MEETING_CONTEXT.test(s.text)) {
+        const back = r[1].toLowerCase() === "yesterday" ? 1 : 0;
+        const d = new Date(Date.UTC(+ref.slice(0, 4), +ref.slice(5, 7) - 1, +ref.slice(8, 10) - back));
+        return { date: d.toISOString().slice(0, 10), evidence: `relative ${quote(r[0])} before publication ${ref}` };
+      }
+    }
+  }
+
+  // 4. A full date in a caption or dateline, then anywhere in a meeting sentence.
+  const side = sideDates.find((d) => !ref || d.iso <= ref);
+  if (side) return { date: side.iso, evidence: `explicit ${quote(side.text)} (${side.where})` };
+  const later = explicitIn(sentences, true);
+  if (later) return { date: later.full, evidence: `explicit ${quote(later.phrase)} in a later sentence` };
+  return { date: null, evidence: "no recognisable meeting date" };
+}
+
+export function describeWeekday(n: number): string {
+  return WEEKDAY_NAMES[n];
+}

@@ -1,0 +1,98 @@
+/**
+ * Splitting a committed predicate into pledges.
+ * Rule: coordinated verb phrases are separate commitments ("increase imports … and encourage
+ * enterprises to invest"); coordinated objects of one verb stay one commitment ("step up
+ * cooperation on green energy, digital economy and e-commerce") unless the objects are named
+ * institutions, facilities or agreements, each of which is tracked on its own.
+ */
+
+// Verbs that head a new commitment when they follow ", " / "and " inside a predicate.
+const VERBS =
+  "deepen|expand|expanding|strengthen|strengthening|promote|advance|implement|build|support|supports|oppose|opposes|encourage|encourages|carry|prevent|enhance|energize|pool|speed|step|make|foster|upgrade|increase|introduce|welcome|welcomes|safeguard|uphold|combat|crack|continue|accelerate|open|provide|hold|start|create|attract|develop|modernize|help|focus|consolidate|improve|guard|maintain|participate|establish|complete|simplify|mark|organize|invite|submit|host|give|render|keep|coordinate|leverage|set|view|summarize|seek|boost|offer|supply|deliver|facilitate|ensure|explore|launch|push|tap|lift|pursue|respect|jointly|further|actively|resolutely|unequivocally|steadfastly|staunchly|firmly|fully|continuously|never|take|turn|jointly|bring|share|address|meet";
+const VERB_SPLIT = new RegExp(`(?:,["”]?\\s+(?:and\\s+|as well as\\s+)?|\\s+and\\s+(?:to\\s+)?|;\\s+)(?=(?:${VERBS})\\b)|,\\s+as well as\\s+`, "g");
+
+// Where the committed action stops: purpose clauses, attributions, relative clauses.
+const CUT =
+  /,\s+(?:a|an)\s+[\w-]+\s+(?:designed|aimed|intended|that|which)\b|,?\s+so as to\b|\s+in order to\b|,\s+which\b|,\s+while\b|\s+to help\b|,\s+to\s+(?:contribute|better|jointly build)\b|,\s*(?:(?:[A-Z][\w'-]+\s+){0,3}|he\s+|she\s+|the [a-z ]+ )(?:said|added|noted|told|stressed|emphasized|said,)\b|,\s+said\s+[A-Z]|,\s+adding\b|,\s+noting\b|,\s+calling\b|\s+to\s+(?:consolidate|facilitate|achieve)\b|\s*\(|,\s+with\s+[\w ]{2,40}?\s+\w+ing\b/;
+
+// "work with Tajikistan, guided by …, to", "make joint efforts to": frames before the action.
+const FRAME =
+  /^(?:(?:work|working)\s+(?:together\s+)?(?:with\s+[^,]+?\s*)?(?:,[^,]{0,120},\s*)?to\s+|make joint efforts to\s+|join hands to\s+|continue to\s+work\s+with\s+[^,]+?\s+to\s+)/;
+
+export const NOT_BILATERAL = /^(?:work|working)\s+with\s+(?:all parties|the international community|other countries)\b/;
+
+export function predicateSpan(sentence: string, from: number, to: number): [number, number] | null {
+  let s = from;
+  while (s < to && /[\s,]/.test(sentence[s])) s++;
+  let e = to;
+  const rest = sentence.slice(s, e);
+  const cut = CUT.exec(rest);
+  if (cut) e = s + cut.index;
+  const fm = FRAME.exec(sentence.slice(s, e));
+  if (fm && !NOT_BILATERAL.test(sentence.slice(s, e))) s += fm[0].length;
+  // Trailing joiners left when the next cue starts ("… and stands ready to").
+  const tail = /(?:[\s,;]+(?:and|while|but|as well as|also)?)+\s*$|[.\s]+$/.exec(sentence.slice(s, e));
+  if (tail) e -= tail[0].length;
+  while (e > s && /[\s,.;:]/.test(sentence[e - 1])) e--;
+  return e > s ? [s, e] : null;
+}
+
+export function splitVerbPhrases(sentence: string, span: [number, number]): [number, number][] {
+  const [s, e] = span;
+  const text = sentence.slice(s, e);
+  const out: [number, number][] = [];
+  let last = 0;
+  VERB_SPLIT.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = VERB_SPLIT.exec(text))) {
+    // "support and assistance", "traditional and non-traditional": the word after "and" must
+    // start a verb phrase, i.e. not be followed by a noun-like continuation of a list.
+    if (m.index > last) out.push([s + last, s + m.index]);
+    last = m.index + m[0].length;
+  }
+  if (last < text.length) out.push([s + last, e]);
+  // "continuously improve and strengthen the mechanism": a bare verb shares the next verb's object.
+  const merged: [number, number][] = [];
+  for (let i = 0; i < out.length; i++) {
+    const words = sentence.slice(out[i][0], out[i][1]).trim().split(/\s+/);
+    if (words.length <= 2 && i + 1 < out.length) { out[i + 1] = [out[i][0], out[i + 1][1]]; continue; }
+    merged.push(out[i]);
+  }
+  return merged.filter(([a, b]) => b - a > 2);
+}
+
+// Head nouns of named things tracked on their own: institutions, facilities, agreements, events.
+const NAMED_HEAD =
+  "Institutes?|Workshops?|Cent(?:er|re)s?|Colleges?|Universit(?:y|ies)|Schools?|Hospitals?|Parks?|Zones?|Plants?|Stations?|Railway|Highway|Corridor|Pipeline|Committee|Commission|Memorandum|Agreement|Programme|Program|Fund|Day|Days|Festival|Year|Forum|Expo|Bridge|Tunnel|Port|Airport";
+const NAMED_ITEM = new RegExp(
+  `(?:the\\s+)?(?:[A-Z][\\w'’-]*\\s+)*(?:${NAMED_HEAD})(?:\\s+(?:for|of|on)(?:\\s+(?:the\\s+)?[A-Z][\\w'’-]*)+)*|(?:the\\s+)?(?:Cent(?:er|re)|Institute|Workshop)\\s+(?:for|of)(?:\\s+[A-Z][\\w'’-]*)+`,
+  "g",
+);
+
+export function institutionsIn(text: string): string[] {
+  NAMED_ITEM.lastIndex = 0;
+  return [...text.matchAll(NAMED_ITEM)].map((m) => m[0]).filter((n) => /[A-Z]/.test(n.replace(/^the\s+/, "")));
+}
+
+/** Named institutions in a coordinated list: "Confucius Institutes, Luban Workshop and Center for Traditional Medicine". */
+export function namedItems(sentence: string, span: [number, number]): [number, number][] {
+  const text = sentence.slice(span[0], span[1]);
+  const items: [number, number][] = [];
+  NAMED_ITEM.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = NAMED_ITEM.exec(text))) {
+    let a = m.index;
+    let b = a + m[0].length;
+    const lead = /^the\s+/.exec(m[0]);
+    if (lead) a += lead[0].length;
+    const words = text.slice(a, b).split(/\s+/);
+    if (words.length < 2 && !/^[A-Z]/.test(words[0] ?? "")) continue;
+    // Bare heads ("Center") without a proper-name part are not named things.
+    if (words.every((w) => new RegExp(`^(?:${NAMED_HEAD}|for|of|on|the)$`).test(w))) continue;
+    while (b > a && /[\s,.]/.test(text[b - 1])) b--;
+    items.push([span[0] + a, span[0] + b]);
+  }
+  // Only a list of two or more named things is split; one name stays inside its phrase.
+  const listed = items.length >= 2 && /,|\band\b/.test(text.slice(items[0][1] - span[0], items[1][0] - span[0]));
+  return listed ? items : [];
+}

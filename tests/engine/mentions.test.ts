@@ -1,0 +1,74 @@
+import { describe, expect, it } from "vitest";
+import { parseReadout } from "@/server/ingest/parse-readout";
+import { extractMentions } from "@/server/ingest/extract-mentions";
+
+const HEAD = "Talks\nUpdated: March 4, 2024 10:00\n\nOn March 3, 2024, Chinese Foreign Minister Wang Yi held talks with Tajik Foreign Minister Sirojiddin Muhriddin in Dushanbe.\n\n";
+const run = (body: string) => {
+  const t = HEAD + body;
+  const ms = extractMentions(t, parseReadout(t));
+  for (const m of ms) {
+    expect(t.slice(m.start, m.end)).toBe(m.quote);
+    expect(t.slice(m.phraseStart, m.phraseEnd)).toBe(m.phrase);
+  }
+  return ms;
+};
+
+describe("pledge or not", () => {
+  it("takes future commitments with their cue and firmness", () => {
+    const ms = run("Wang Yi said China will build a vocational school in Khujand. Tajikistan is ready to expand exports of fruit to China. The two sides should speed up the construction of the Dushanbe bypass road. Muhriddin said Tajikistan hopes to attract Chinese investment in textiles.");
+    expect(ms.map((m) => m.firmness)).toEqual([4, 3, 2, 1]);
+    expect(ms[0].giver).toBe("China");
+    expect(ms[0].receiver).toBe("Tajikistan");
+    expect(ms[2].giver).toBe("joint");
+    // Exports to China are China's import commitment.
+    expect(ms[1].giver).toBe("China");
+  });
+  it("skips the past, praise and relationship rhetoric", () => {
+    const ms = run("China-Tajikistan relations have reached a historic high. The two sides signed a joint statement. Wang Yi noted that cooperation has achieved fruitful results. Wang Yi praised Tajikistan's support. China is willing to carry forward everlasting friendship and lift relations to a new level. This will be the first such school.");
+    expect(ms).toEqual([]);
+  });
+  it("reads numbered suggestions as pledges", () => {
+    const ms = run("Wang Yi put forward three suggestions: First, strengthen security cooperation. Second, expand mineral resource development.");
+    expect(ms.map((m) => m.phrase)).toEqual(["strengthen security cooperation", "expand mineral resource development"]);
+    expect(ms[0].cue).toBe("First, …");
+  });
+});
+
+describe("one sentence, several pledges", () => {
+  it("splits a list of named institutions, each with its own span", () => {
+    const ms = run("The role of the Confucius Institutes, Luban Workshop and Center for Traditional Medicine should be fully leveraged, Wang said.");
+    expect(ms.map((m) => m.phrase)).toEqual(["Confucius Institutes", "Luban Workshop", "Center for Traditional Medicine"]);
+    expect(new Set(ms.map((m) => m.quote)).size).toBe(1);
+    expect(ms.map((m) => m.topic)).toEqual(["education-culture", "education-culture", "health"]);
+  });
+  it("keeps a list of generic areas under one verb as one pledge", () => {
+    const ms = run("Wang called on the two sides to step up cooperation on green energy, digital economy and e-commerce.");
+    expect(ms).toHaveLength(1);
+    expect(ms[0].phrase).toBe("step up cooperation on green energy, digital economy and e-commerce");
+  });
+  it("splits coordinated verb phrases", () => {
+    const ms = run("China is willing to increase its imports of quality agricultural products from Tajikistan and encourages capable Chinese enterprises to invest in Tajikistan.");
+    expect(ms.map((m) => m.phrase)).toEqual(["increase its imports of quality agricultural products from Tajikistan", "encourages capable Chinese enterprises to invest in Tajikistan"]);
+  });
+});
+
+describe("firmness and specificity", () => {
+  it("rates vague pledges 0 and named, dated projects higher", () => {
+    const [vague, named] = run("The two sides should deepen cooperation in connectivity. China will open a second Luban Workshop in Samarkand next year.");
+    expect(vague.specificity).toBe(0);
+    expect(named.specificity).toBe(3);
+    expect(named.firmness).toBe(4);
+  });
+});
+
+describe("titles", () => {
+  it("writes short readable titles", () => {
+    const ms = run("Xi expressed China's readiness to expand the import of high-quality Tajik farm products and accelerate the building of a Luban Workshop in Tajikistan. China welcomes more Chinese enterprises to invest in Tajikistan and opposes any external interference in Tajikistan's internal affairs under any pretext whatsoever and in any form or manner.");
+    expect(ms.map((m) => m.title)).toEqual([
+      "Expand the import of high-quality Tajik farm products",
+      "Build a Luban Workshop in Tajikistan",
+      "Welcome more Chinese enterprises to invest in Tajikistan",
+      "Oppose any external interference in Tajikistan's internal affairs under any pretext whatsoever…",
+    ]);
+  });
+});
