@@ -1,6 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Db } from "@/server/db";
+import { parseReadout } from "./parse-readout";
+import { decodeReadout } from "./validate-readout";
 import { ensureTopics, ingestReadout, type IngestOptions, type IngestOutcome, type LowConfidenceLink } from "./ingest-readout";
 
 export interface IngestSummary {
@@ -41,10 +43,16 @@ export function collectReadoutPaths(inputs: string[]): { files: string[]; missin
 export async function ingestFiles(
   db: Db,
   inputs: string[],
-  options: IngestOptions & { onProgress?: (done: number, total: number, outcome: IngestOutcome) => void } = {},
+  options: IngestOptions & {
+    onProgress?: (done: number, total: number, outcome: IngestOutcome) => void;
+    /** Readouts ingested at once, each in its own transaction; readouts of one country pair still queue. */
+    concurrency?: number;
+  } = {},
 ): Promise<IngestSummary> {
-  await ensureTopics(db);
-  const { files, missing } = collectReadoutPaths(inputs);
+  const topicIds = await ensureTopics(db);
+  const collected = collectReadoutPaths(inputs);
+  const files = inMeetingOrder(collected.files, options.meetingDate);
+  const missing = collected.missing;
   const summary: IngestSummary = {
     read: 0,
     created: 0,
@@ -55,13 +63,8 @@ export async function ingestFiles(
     linked: 0,
     lowConfidence: [],
   };
-  for (const [index, file] of files.entries()) {
-    let outcome: IngestOutcome;
-    try {
-      outcome = await ingestReadout(db, file, fs.readFileSync(file), options);
-    } catch (error) {
-      outcome = { file, status: "failed", reason: (error as Error).message };
-    }
+  let done = 0;
+  const record = (file: string, outcome: IngestOutcome) => {
     summary.read++;
     if (outcome.status === "new") {
       summary.created++;
@@ -74,9 +77,42 @@ export async function ingestFiles(
     } else {
       summary.failed.push({ file, reason: outcome.reason });
     }
-    options.onProgress?.(index + 1, files.length, outcome);
-  }
+    options.onProgress?.(++done, files.length, outcome);
+  };
+  let next = 0;
+  const worker = async () => {
+    while (next < files.length) {
+      const file = files[next++];
+      let outcome: IngestOutcome;
+      try {
+        outcome = await ingestReadout(db, file, fs.readFileSync(file), { meetingDate: options.meetingDate, topicIds });
+      } catch (error) {
+        outcome = { file, status: "failed", reason: (error as Error).message };
+      }
+      record(file, outcome);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 1) }, worker));
   return summary;
+}
+
+/**
+ * Orders a batch by meeting date, so each pledge is created by its earliest
+ * mention and takes its title from it. Files whose date cannot be read keep
+ * their place at the end; they fail with their reason when ingested.
+ */
+function inMeetingOrder(files: string[], meetingDate?: string): string[] {
+  const keyed = files.map((file, index) => {
+    let date = "9999-99-99";
+    try {
+      date = parseReadout(decodeReadout(fs.readFileSync(file)), { meetingDate }).meetingDate ?? date;
+    } catch {
+      // reported by the ingestion pass
+    }
+    return { file, index, date };
+  });
+  keyed.sort((a, b) => a.date.localeCompare(b.date) || a.index - b.index);
+  return keyed.map((k) => k.file);
 }
 
 export function formatSummary(summary: IngestSummary): string {

@@ -3,9 +3,9 @@ import { Prisma } from "@/server/generated/prisma/client";
 import type { Db } from "@/server/db";
 import { TOPICS } from "@/lib/topics";
 import { refreshPledgeStats } from "@/server/services/refresh-pledge-stats";
-import { parseReadout } from "./parse-readout";
+import { parseReadout, type ParsedReadout } from "./parse-readout";
 import { extractMentions, type ExtractedMention } from "./extract-mentions";
-import { candidateKeys, chooseLink, LOW_CONFIDENCE, type PledgeCandidate } from "./link";
+import { candidateKeys, chooseLink, LOW_CONFIDENCE, type LinkDecision, type PledgeCandidate } from "./link";
 import { decodeReadout, ReadoutError } from "./validate-readout";
 
 type Tx = Prisma.TransactionClient;
@@ -36,6 +36,8 @@ export type IngestOutcome =
 export interface IngestOptions {
   /** The meeting date when the readout states none (YYYY-MM-DD). */
   meetingDate?: string;
+  /** Topic ids by slug, when the caller already has them (saves a query per readout). */
+  topicIds?: Map<string, number>;
 }
 
 const MAX_CANDIDATES = 25;
@@ -45,8 +47,8 @@ export function contentHash(text: string): string {
   return createHash("sha256").update(text, "utf8").digest("hex");
 }
 
-/** Makes sure every topic of the taxonomy has its row; safe to call repeatedly. */
-export async function ensureTopics(db: Db): Promise<void> {
+/** Makes sure every topic of the taxonomy has its row; safe to call repeatedly. Returns ids by slug. */
+export async function ensureTopics(db: Db): Promise<Map<string, number>> {
   for (const topic of TOPICS) {
     await db.topic.upsert({
       where: { slug: topic.slug },
@@ -54,6 +56,11 @@ export async function ensureTopics(db: Db): Promise<void> {
       update: { name: topic.name, description: topic.description },
     });
   }
+  return topicIdsOf(db);
+}
+
+async function topicIdsOf(db: Db): Promise<Map<string, number>> {
+  return new Map((await db.topic.findMany({ select: { id: true, slug: true } })).map((t) => [t.slug, t.id]));
 }
 
 /**
@@ -69,54 +76,30 @@ export async function ingestReadout(db: Db, file: string, bytes: Uint8Array, opt
     return { file, status: "failed", reason: (error as Error).message };
   }
   const hash = contentHash(text);
-  const existing = await db.meeting.findUnique({ where: { contentHash: hash }, select: { id: true } });
-  if (existing) return { file, status: "unchanged", meetingId: existing.id };
 
   try {
     const parsed = parseReadout(text, { meetingDate: options.meetingDate });
     if (!parsed.meetingDate) {
+      const existing = await db.meeting.findUnique({ where: { contentHash: hash }, select: { id: true } });
+      if (existing) return { file, status: "unchanged", meetingId: existing.id };
       throw new ReadoutError("no meeting date found in the text; give one with --date YYYY-MM-DD");
     }
     const mentions = extractMentions(text, parsed);
-    const topicIds = new Map((await db.topic.findMany({ select: { id: true, slug: true } })).map((t) => [t.slug, t.id]));
+    const topicIds = options.topicIds ?? (await topicIdsOf(db));
 
     return await db.$transaction(
       async (tx) => {
         const pairs = [...new Set(mentions.map((m) => m.countryPair))].sort();
         // Serialise linking per country pair, so two ingestion runs never both create the same pledge.
-        for (const pair of pairs) await tx.$executeRaw`select pg_advisory_xact_lock(hashtext(${pair}))`;
-        await tx.$executeRaw`select pg_advisory_xact_lock(hashtext(${hash}))`;
-        const again = await tx.meeting.findUnique({ where: { contentHash: hash }, select: { id: true } });
-        if (again) return { file, status: "unchanged" as const, meetingId: again.id };
-
-        const meeting = await tx.meeting.create({
-          data: {
-            sourceName: file,
-            contentHash: hash,
-            title: parsed.title,
-            outlet: parsed.outlet,
-            publishedAt: parsed.publishedAt ? new Date(parsed.publishedAt) : null,
-            meetingDate: new Date(parsed.meetingDate!),
-            dateEvidence: parsed.dateEvidence,
-            place: parsed.place,
-            countries: parsed.countries,
-            text,
-            analysedRanges: parsed.analysedRanges,
-            participants: {
-              create: dedupeParticipants(parsed.participants).map((p) => ({ name: p.name, role: p.role, side: p.side })),
-            },
-          },
-          select: { id: true },
-        });
-        const result = await linkMentions(tx, meeting.id, mentions, topicIds);
-        return {
-          file,
-          status: "new" as const,
-          meetingId: meeting.id,
-          meetingDate: parsed.meetingDate!,
-          mentions: mentions.length,
-          ...result,
-        };
+        const locks = [hash, ...pairs];
+        await tx.$queryRaw`select count(pg_advisory_xact_lock(hashtext(k))) from unnest(${locks}::text[]) as k`;
+        const meetingId = await insertMeeting(tx, file, hash, text, parsed);
+        if (meetingId === null) {
+          const row = await tx.meeting.findUniqueOrThrow({ where: { contentHash: hash }, select: { id: true } });
+          return { file, status: "unchanged" as const, meetingId: row.id };
+        }
+        const result = await linkMentions(tx, meetingId, mentions, topicIds);
+        return { file, status: "new" as const, meetingId, meetingDate: parsed.meetingDate!, mentions: mentions.length, ...result };
       },
       { timeout: 120_000, maxWait: 60_000 },
     );
@@ -136,94 +119,178 @@ function dedupeParticipants<T extends { name: string }>(participants: T[]): T[] 
   return participants.filter((p) => !seen.has(p.name) && seen.add(p.name));
 }
 
-async function findCandidates(tx: Tx, mention: ExtractedMention): Promise<PledgeCandidate[]> {
-  const keys = candidateKeys(mention);
-  if (keys.length === 0) return [];
-  // The GIN index on "linkKeys" answers the overlap test; only pledges sharing a key are scored.
-  return tx.$queryRaw<PledgeCandidate[]>`
-    select p.id, p.title, t.slug as topic, p.giver, p."countryPair", p."linkKeys",
-           coalesce((select array_agg(x.phrase) from (
-              select m.phrase from "Mention" m
-               where m."pledgeId" = p.id and m.review <> 'REJECTED'
-               order by m.id limit 8) x), '{}') as phrases
-      from "Pledge" p join "Topic" t on t.id = p."topicId"
-     where p."countryPair" = ${mention.countryPair}
-       and p."mergedIntoId" is null
-       and p."linkKeys" && ${keys}::text[]
-     order by cardinality(array(select unnest(p."linkKeys") intersect select unnest(${keys}::text[]))) desc,
-              p."mentionCount" desc
-     limit ${MAX_CANDIDATES}`;
+/** Inserts the meeting and its participants; null when a readout with the same content exists. */
+async function insertMeeting(tx: Tx, file: string, hash: string, text: string, parsed: ParsedReadout): Promise<number | null> {
+  const rows = await tx.$queryRaw<{ id: number }[]>`
+    insert into "Meeting" ("sourceName", "contentHash", title, outlet, "publishedAt", "meetingDate", "dateEvidence", place, countries, text, "analysedRanges")
+    values (${file}, ${hash}, ${parsed.title}, ${parsed.outlet}, ${parsed.publishedAt}::date, ${parsed.meetingDate}::date,
+            ${parsed.dateEvidence}, ${parsed.place}, ${parsed.countries}::text[], ${text}, ${JSON.stringify(parsed.analysedRanges)}::jsonb)
+    on conflict ("contentHash") do nothing
+    returning id`;
+  if (rows.length === 0) return null;
+  const meetingId = rows[0].id;
+  const participants = dedupeParticipants(parsed.participants);
+  if (participants.length > 0) {
+    await tx.$executeRaw`
+      insert into "Participant" ("meetingId", name, role, side)
+      select ${meetingId}, p.name, p.role, p.side
+        from jsonb_to_recordset(${JSON.stringify(participants)}::jsonb) as p(name text, role text, side text)`;
+  }
+  return meetingId;
 }
 
-async function linkMentions(tx: Tx, meetingId: number, mentions: ExtractedMention[], topicIds: Map<string, number>) {
-  let newPledges = 0;
-  let linked = 0;
-  const touched: number[] = [];
-  const low: { mentionId: number; pledgeId: number; confidence: number; reason: string; quote: string }[] = [];
+type CandidateRow = PledgeCandidate & { idx: number };
 
-  for (const mention of mentions) {
-    const decision = chooseLink(mention, await findCandidates(tx, mention));
-    let pledgeId: number;
+/**
+ * Link candidates for every mention of the readout in one round trip: for each
+ * mention, the pledges of its country pair that share a key term (the GIN index
+ * on "linkKeys" answers the overlap test), most overlapping first.
+ */
+async function findCandidates(tx: Tx, mentions: ExtractedMention[]): Promise<PledgeCandidate[][]> {
+  const wanted = mentions.map((m, idx) => ({ idx, pair: m.countryPair, keys: candidateKeys(m) }));
+  const rows = await tx.$queryRaw<CandidateRow[]>`
+    select w.idx, c.*
+      from jsonb_to_recordset(${JSON.stringify(wanted)}::jsonb) as w(idx int, pair text, keys text[])
+      cross join lateral (
+        select p.id, p.title, t.slug as topic, p.giver, p."countryPair", p."linkKeys",
+               coalesce((select array_agg(x.phrase) from (
+                  select m.phrase from "Mention" m
+                   where m."pledgeId" = p.id and m.review <> 'REJECTED'
+                   order by m.id limit 8) x), '{}') as phrases
+          from "Pledge" p join "Topic" t on t.id = p."topicId"
+         where p."countryPair" = w.pair
+           and p."mergedIntoId" is null
+           and p."linkKeys" && w.keys
+         order by cardinality(array(select unnest(p."linkKeys") intersect select unnest(w.keys))) desc,
+                  p."mentionCount" desc
+         limit ${MAX_CANDIDATES}) c`;
+  const out: PledgeCandidate[][] = mentions.map(() => []);
+  for (const { idx, ...candidate } of rows) out[idx].push(candidate);
+  return out;
+}
+
+interface Planned {
+  mention: ExtractedMention;
+  /** An existing pledge id, or a negative placeholder for a pledge created by this readout. */
+  pledgeRef: number;
+  decision: LinkDecision | null;
+}
+
+/**
+ * Decides every link in memory (a mention may also repeat a pledge that an
+ * earlier sentence of the same readout started), then writes pledges, mentions,
+ * history and refreshed figures in a handful of set-based statements.
+ */
+async function linkMentions(tx: Tx, meetingId: number, mentions: ExtractedMention[], topicIds: Map<string, number>) {
+  if (mentions.length === 0) return { newPledges: 0, linked: 0, lowConfidence: [] };
+  const candidates = await findCandidates(tx, mentions);
+  const created: (PledgeCandidate & { mention: ExtractedMention })[] = [];
+  const plans: Planned[] = [];
+  for (const [i, mention] of mentions.entries()) {
+    const local = created.filter((c) => c.countryPair === mention.countryPair);
+    const decision = chooseLink(mention, [...candidates[i], ...local]);
     if (decision) {
-      pledgeId = decision.pledgeId;
-      linked++;
-      await tx.$executeRaw`
-        update "Pledge" set "linkKeys" = (
-          select coalesce(array_agg(k), '{}') from (
-            select distinct unnest("linkKeys" || ${mention.linkKeys}::text[]) as k limit ${MAX_LINK_KEYS}) keys)
-         where id = ${pledgeId}`;
+      plans.push({ mention, pledgeRef: decision.pledgeId, decision });
+      const own = created.find((c) => c.id === decision.pledgeId);
+      if (own) own.phrases.push(mention.phrase);
     } else {
-      const topicId = topicIds.get(mention.topic) ?? topicIds.get("other");
-      if (topicId === undefined) throw new Error(`topic ${mention.topic} is missing; run ensureTopics first`);
-      const pledge = await tx.pledge.create({
-        data: {
-          title: mention.title,
-          topicId,
-          actors: mention.giver === "joint" ? mention.countryPair.split("|") : [mention.giver],
-          giver: mention.giver,
-          receiver: mention.receiver,
-          countryPair: mention.countryPair,
-          linkKeys: mention.linkKeys.slice(0, MAX_LINK_KEYS),
-          events: { create: { kind: "CREATED", data: { meetingId, by: "ingestion" } } },
-        },
-        select: { id: true },
-      });
-      pledgeId = pledge.id;
-      newPledges++;
-    }
-    const row = await tx.mention.upsert({
-      where: { meetingId_phraseStart_phraseEnd: { meetingId, phraseStart: mention.phraseStart, phraseEnd: mention.phraseEnd } },
-      update: {},
-      create: {
-        pledgeId,
-        meetingId,
-        quote: mention.quote,
-        start: mention.start,
-        end: mention.end,
-        phrase: mention.phrase,
-        phraseStart: mention.phraseStart,
-        phraseEnd: mention.phraseEnd,
-        sentenceIndex: mention.sentenceIndex,
-        speaker: mention.speaker,
-        side: mention.side,
-        cue: mention.cue,
-        firmness: mention.firmness,
-        specificity: mention.specificity,
-        confidence: decision ? decision.confidence : 1,
-        linkMethod: decision ? "AUTOMATIC" : "FIRST",
-        linkReason: decision ? decision.reason : "first seen here: no earlier pledge matched",
-      },
-      select: { id: true },
-    });
-    touched.push(pledgeId);
-    if (decision && decision.confidence < LOW_CONFIDENCE) {
-      low.push({ mentionId: row.id, pledgeId, confidence: decision.confidence, reason: decision.reason, quote: mention.phrase });
+      const ref = -(created.length + 1);
+      created.push({ id: ref, title: mention.title, topic: mention.topic, giver: mention.giver, countryPair: mention.countryPair, linkKeys: mention.linkKeys, phrases: [mention.phrase], mention });
+      plans.push({ mention, pledgeRef: ref, decision: null });
     }
   }
-  await refreshPledgeStats(tx, touched);
-  const titles = new Map(
-    (await tx.pledge.findMany({ where: { id: { in: low.map((l) => l.pledgeId) } }, select: { id: true, title: true } })).map((p) => [p.id, p.title]),
-  );
-  const lowConfidence = low.map((l) => ({ ...l, pledgeTitle: titles.get(l.pledgeId) ?? "" }));
-  return { newPledges, linked, lowConfidence };
+
+  const ids = new Map<number, number>();
+  if (created.length > 0) {
+    const rows = await tx.$queryRaw<{ id: number }[]>`
+      select nextval(pg_get_serial_sequence('"Pledge"', 'id'))::int as id from generate_series(1, ${created.length})`;
+    created.forEach((c, i) => ids.set(c.id, rows[i].id));
+    const pledges = created.map((c) => {
+      const topicId = topicIds.get(c.topic) ?? topicIds.get("other");
+      if (topicId === undefined) throw new Error(`topic ${c.topic} is missing; run ensureTopics first`);
+      const m = c.mention;
+      return {
+        id: ids.get(c.id),
+        title: c.title,
+        topicId,
+        actors: m.giver === "joint" ? m.countryPair.split("|") : [m.giver],
+        giver: m.giver,
+        receiver: m.receiver,
+        countryPair: m.countryPair,
+        linkKeys: [...new Set(plans.filter((p) => p.pledgeRef === c.id).flatMap((p) => p.mention.linkKeys))].slice(0, MAX_LINK_KEYS),
+      };
+    });
+    await tx.$executeRaw`
+      insert into "Pledge" (id, title, "topicId", actors, giver, receiver, "countryPair", "linkKeys", "updatedAt")
+      select p.id, p.title, p."topicId", p.actors, p.giver, p.receiver, p."countryPair", p."linkKeys", now()
+        from jsonb_to_recordset(${JSON.stringify(pledges)}::jsonb)
+          as p(id int, title text, "topicId" int, actors text[], giver text, receiver text, "countryPair" text, "linkKeys" text[])`;
+    await tx.$executeRaw`
+      insert into "PledgeEvent" ("pledgeId", kind, data)
+      select id, 'CREATED', jsonb_build_object('meetingId', ${meetingId}::int, 'by', 'ingestion')
+        from unnest(${pledges.map((p) => p.id)}::int[]) as id`;
+  }
+
+  // Existing pledges learn the new wording's key terms, so later paraphrases find them.
+  const grown = new Map<number, string[]>();
+  for (const plan of plans) {
+    if (plan.pledgeRef > 0) grown.set(plan.pledgeRef, [...(grown.get(plan.pledgeRef) ?? []), ...plan.mention.linkKeys]);
+  }
+  if (grown.size > 0) {
+    const updates = [...grown].map(([id, keys]) => ({ id, keys: [...new Set(keys)] }));
+    await tx.$executeRaw`
+      update "Pledge" p set "linkKeys" = (
+          select coalesce(array_agg(k), '{}') from (
+            select k from (select distinct unnest(p."linkKeys" || u.keys) as k) d limit ${MAX_LINK_KEYS}) keys)
+        from jsonb_to_recordset(${JSON.stringify(updates)}::jsonb) as u(id int, keys text[])
+       where p.id = u.id`;
+  }
+
+  const rows = plans.map(({ mention: m, pledgeRef, decision }) => ({
+    pledgeId: pledgeRef > 0 ? pledgeRef : ids.get(pledgeRef),
+    quote: m.quote,
+    start: m.start,
+    end: m.end,
+    phrase: m.phrase,
+    phraseStart: m.phraseStart,
+    phraseEnd: m.phraseEnd,
+    sentenceIndex: m.sentenceIndex,
+    speaker: m.speaker,
+    side: m.side,
+    cue: m.cue,
+    firmness: m.firmness,
+    specificity: m.specificity,
+    confidence: decision ? decision.confidence : 1,
+    linkMethod: decision ? "AUTOMATIC" : "FIRST",
+    linkReason: decision ? decision.reason : "first seen here: no earlier pledge matched",
+  }));
+  const inserted = await tx.$queryRaw<{ id: number; phraseStart: number }[]>`
+    insert into "Mention" ("pledgeId", "meetingId", quote, start, "end", phrase, "phraseStart", "phraseEnd", "sentenceIndex",
+                           speaker, side, cue, firmness, specificity, confidence, "linkMethod", "linkReason")
+    select r."pledgeId", ${meetingId}, r.quote, r.start, r."end", r.phrase, r."phraseStart", r."phraseEnd", r."sentenceIndex",
+           r.speaker, r.side, r.cue, r.firmness, r.specificity, r.confidence, r."linkMethod"::"LinkMethod", r."linkReason"
+      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+        as r("pledgeId" int, quote text, start int, "end" int, phrase text, "phraseStart" int, "phraseEnd" int, "sentenceIndex" int,
+             speaker text, side text, cue text, firmness int, specificity int, confidence float8, "linkMethod" text, "linkReason" text)
+    on conflict ("meetingId", "phraseStart", "phraseEnd") do nothing
+    returning id, "phraseStart"`;
+  await refreshPledgeStats(tx, rows.map((r) => r.pledgeId!));
+
+  const mentionIds = new Map(inserted.map((r) => [r.phraseStart, r.id]));
+  const titles = new Map<number, string>(candidates.flat().map((c) => [c.id, c.title]));
+  for (const c of created) titles.set(ids.get(c.id)!, c.title);
+  const lowConfidence: LowConfidenceLink[] = [];
+  for (const plan of plans) {
+    if (!plan.decision || plan.decision.confidence >= LOW_CONFIDENCE) continue;
+    const pledgeId = plan.pledgeRef > 0 ? plan.pledgeRef : ids.get(plan.pledgeRef)!;
+    lowConfidence.push({
+      mentionId: mentionIds.get(plan.mention.phraseStart) ?? 0,
+      pledgeId,
+      pledgeTitle: titles.get(pledgeId) ?? "",
+      confidence: plan.decision.confidence,
+      reason: plan.decision.reason,
+      quote: plan.mention.phrase,
+    });
+  }
+  return { newPledges: created.length, linked: plans.length - created.length, lowConfidence };
 }

@@ -141,8 +141,15 @@ export function parseReadout(text: string, options?: { meetingDate?: string }): 
     findPlace(layout.title ? [layout.title] : []) ??
     findPlace(sentences.map((s) => s.text));
 
-  const title = layout.title ?? (sentences[0] ? shortTitle(sentences[0].text) : "");
+  const title = layout.title ?? meetingTitle(participants, countries, place) ?? (sentences[0] ? shortTitle(sentences[0].text) : "");
   return { title, outlet, publishedAt, meetingDate, dateEvidence, place, countries, participants, analysedRanges: layout.analysedRanges, sentences };
+}
+
+/** A readout without a headline gets one an analyst would write: who met whom, and where. */
+function meetingTitle(participants: Participant[], countries: string[], place: string | null): string | null {
+  const lead = countries.map((c) => participants.find((p) => p.side === c)).filter((p): p is Participant => !!p);
+  if (lead.length < 2) return null;
+  return `${lead[0].name} and ${lead[1].name} meet${place ? ` in ${place}` : ""}`;
 }
 
 function titleCase(s: string): string {

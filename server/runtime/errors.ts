@@ -6,17 +6,23 @@ export class UserFacingError extends Error {
   }
 }
 
-/** Runs a CLI entry point; user-facing errors print one line and exit 1. */
+/**
+ * Runs a CLI entry point; user-facing errors print one line and exit 1. The
+ * exit is explicit because the embedded database's exit hook would otherwise
+ * replace the exit code.
+ */
 export async function runCli(main: () => Promise<number | void>): Promise<void> {
+  let code = 0;
   try {
-    const code = await main();
-    process.exitCode = typeof code === "number" ? code : 0;
+    const result = await main();
+    code = typeof result === "number" ? result : 0;
   } catch (error) {
     if (error instanceof UserFacingError) {
       console.error(`error: ${error.message}`);
     } else {
       console.error(error);
     }
-    process.exitCode = 1;
+    code = 1;
   }
+  process.exit(code);
 }

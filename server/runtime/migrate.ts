@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import pg from "pg";
 import { UserFacingError } from "./errors";
 
 const PLACEHOLDER_DIR = path.resolve(".prisma-engines");
@@ -41,7 +42,27 @@ export function runPrisma(args: string[], url: string): Promise<string> {
   });
 }
 
-/** Applies every committed migration that the database does not have yet. */
+/** The committed migrations that the database has not recorded as finished. */
+export async function pendingMigrations(url: string): Promise<string[]> {
+  const dir = path.resolve("prisma", "migrations");
+  const committed = fs.readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const table = await client.query("select to_regclass('public._prisma_migrations') as t");
+    if (!table.rows[0].t) return committed;
+    const done = await client.query<{ migration_name: string }>(
+      "select migration_name from _prisma_migrations where finished_at is not null and rolled_back_at is null",
+    );
+    const applied = new Set(done.rows.map((r) => r.migration_name));
+    return committed.filter((name) => !applied.has(name));
+  } finally {
+    await client.end();
+  }
+}
+
+/** Applies every committed migration that the database does not have yet (a quick check first: the CLI is slow to start). */
 export async function applyMigrations(url: string): Promise<void> {
+  if ((await pendingMigrations(url)).length === 0) return;
   await runPrisma(["migrate", "deploy"], url);
 }
