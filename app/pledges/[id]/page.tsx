@@ -1,0 +1,53 @@
+import type { Metadata } from "next";
+import { notFound, permanentRedirect } from "next/navigation";
+import { getPledgeStory } from "@/server/queries/pledge-story";
+import { StoryHeader } from "@/components/pledge-story/story-header";
+import { StatusHistory } from "@/components/pledge-story/status-history";
+import { MentionTimeline } from "@/components/pledge-story/mention-timeline";
+import { RelatedPledges } from "@/components/pledge-story/related-pledges";
+import { renderPledgeEditor } from "@/components/pledge-story/editor-slot";
+import styles from "@/components/pledge-story/story.module.css";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ id: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const result = await getPledgeStory((await params).id);
+  return { title: result?.kind === "story" ? result.story.title : "Pledge" };
+}
+
+export default async function PledgePage({ params }: Props) {
+  const result = await getPledgeStory((await params).id);
+  if (!result) notFound();
+  if (result.kind === "merged") permanentRedirect(`/pledges/${result.survivorId}`);
+  const { story } = result;
+  const editSlot = renderPledgeEditor(story);
+
+  return (
+    <article>
+      <StoryHeader story={story} />
+      {editSlot ? (
+        <section aria-label="Edit this pledge" className={`card ${styles.editor}`} style={{ marginBottom: "var(--space-5)" }}>
+          {editSlot}
+        </section>
+      ) : null}
+      <div className={styles.layout}>
+        <section aria-labelledby="timeline-heading">
+          <h2 id="timeline-heading">Every mention, oldest first</h2>
+          <MentionTimeline mentions={story.mentions} />
+        </section>
+        <div className="stack">
+          <section className="card" aria-labelledby="history-heading">
+            <h2 id="history-heading">Status history</h2>
+            <StatusHistory events={story.events} />
+          </section>
+          <section className="card" aria-labelledby="related-heading">
+            <h2 id="related-heading">Related pledges</h2>
+            <RelatedPledges related={story.related} topicName={story.topic.name} />
+          </section>
+        </div>
+      </div>
+    </article>
+  );
+}

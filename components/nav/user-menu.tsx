@@ -1,0 +1,22 @@
+import Link from "next/link";
+import { signOutAction } from "@/app/actions/sign-out";
+import { getSession } from "@/server/auth";
+import { roleLabel } from "@/lib/schemas/role";
+
+/** "Sign in", or who is signed in, with which role, and a way out. */
+export async function UserMenu() {
+  const actor = await getSession();
+  if (!actor) return <Link href="/login">Sign in</Link>;
+  return (
+    <div style={{ display: "flex", flexWrap: "wrap", alignItems: "center", gap: "var(--space-3)" }}>
+      <span className="small" data-testid="signed-in-user">
+        {actor.email} <span className="badge">{roleLabel(actor.role)}</span>
+      </span>
+      <form action={signOutAction}>
+        <button type="submit" className="button">
+          Sign out
+        </button>
+      </form>
+    </div>
+  );
+}

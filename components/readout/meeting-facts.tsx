@@ -1,0 +1,28 @@
+import type { MeetingReadout } from "@/server/queries/meeting-readout";
+import { longDate } from "@/lib/format";
+import styles from "./readout.module.css";
+
+export function MeetingFacts({ meeting }: { meeting: MeetingReadout }) {
+  return (
+    <dl className={styles.facts}>
+      <dt>Meeting date</dt>
+      <dd>
+        {longDate(meeting.meetingDate)} <span className="muted small">({meeting.dateEvidence})</span>
+      </dd>
+      {meeting.publishedAt ? (
+        <>
+          <dt>Published</dt>
+          <dd>{longDate(meeting.publishedAt)}</dd>
+        </>
+      ) : null}
+      <dt>Place</dt>
+      <dd>{meeting.place ?? "Not stated"}</dd>
+      <dt>Outlet</dt>
+      <dd>{meeting.outlet ?? "Unknown"}</dd>
+      <dt>Sides</dt>
+      <dd>{meeting.countries.join(" and ") || "—"}</dd>
+      <dt>Source file</dt>
+      <dd className="small">{meeting.sourceName}</dd>
+    </dl>
+  );
+}

@@ -1,0 +1,181 @@
+import "server-only";
+import { prisma } from "@/server/db";
+import { Prisma } from "@/server/generated/prisma/client";
+
+export interface StoryMention {
+  id: number;
+  meetingId: number;
+  meetingTitle: string;
+  meetingDate: string;
+  outlet: string | null;
+  quote: string;
+  phrase: string;
+  /** Where the phrase sits inside the quote, for highlighting. */
+  phraseFrom: number;
+  phraseTo: number;
+  speaker: string | null;
+  side: string | null;
+  cue: string;
+  firmness: number;
+  specificity: number;
+  confidence: number;
+  linkMethod: string;
+  linkReason: string;
+  isFirst: boolean;
+}
+
+export interface StoryEvent {
+  id: number;
+  kind: string;
+  fromStatus: string | null;
+  toStatus: string | null;
+  note: string | null;
+  evidenceUrl: string | null;
+  evidenceDate: string | null;
+  createdAt: string;
+  userName: string | null;
+}
+
+export interface RelatedPledge {
+  id: number;
+  title: string;
+  mentionCount: number;
+  meetingCount: number;
+  sharedKeys: string[];
+}
+
+export interface PledgeStory {
+  id: number;
+  title: string;
+  topic: { slug: string; name: string };
+  status: string;
+  statusChangedAt: string | null;
+  actors: string[];
+  giver: string;
+  receiver: string | null;
+  firmness: number;
+  specificity: number;
+  mentionCount: number;
+  meetingCount: number;
+  firstMentionDate: string | null;
+  lastMentionDate: string | null;
+  version: number;
+  linkKeys: string[];
+  events: StoryEvent[];
+  mentions: StoryMention[];
+  related: RelatedPledge[];
+}
+
+export type PledgeStoryResult = { kind: "story"; story: PledgeStory } | { kind: "merged"; survivorId: number } | null;
+
+const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
+
+/** Reads a route segment as a pledge id; anything but a positive 32-bit integer is no pledge. */
+export function parseId(raw: string): number | null {
+  if (!/^\d{1,10}$/.test(raw)) return null;
+  const id = Number(raw);
+  return id > 0 && id <= 2_147_483_647 ? id : null;
+}
+
+/** A pledge's whole story for /pledges/[id]; merged pledges point to the pledge that absorbed them. */
+export async function getPledgeStory(rawId: string): Promise<PledgeStoryResult> {
+  const id = parseId(rawId);
+  if (id === null) return null;
+  const db = prisma();
+  const pledge = await db.pledge.findUnique({
+    where: { id },
+    include: {
+      topic: { select: { slug: true, name: true } },
+      events: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], include: { user: { select: { name: true } } } },
+      mentions: {
+        where: { review: { not: "REJECTED" } },
+        include: { meeting: { select: { id: true, title: true, meetingDate: true, outlet: true } } },
+      },
+    },
+  });
+  if (!pledge) return null;
+  if (pledge.mergedIntoId !== null) return { kind: "merged", survivorId: await followMerges(pledge.mergedIntoId) };
+
+  const mentions = [...pledge.mentions].sort(
+    (a, b) => a.meeting.meetingDate.getTime() - b.meeting.meetingDate.getTime() || a.meetingId - b.meetingId || a.phraseStart - b.phraseStart,
+  );
+  const firstId = mentions.find((m) => m.meetingId === pledge.firstMeetingId)?.id ?? mentions[0]?.id;
+
+  return {
+    kind: "story",
+    story: {
+      id: pledge.id,
+      title: pledge.title,
+      topic: pledge.topic,
+      status: pledge.status,
+      statusChangedAt: pledge.statusChangedAt?.toISOString() ?? null,
+      actors: pledge.actors,
+      giver: pledge.giver,
+      receiver: pledge.receiver,
+      firmness: pledge.firmness,
+      specificity: pledge.specificity,
+      mentionCount: pledge.mentionCount,
+      meetingCount: pledge.meetingCount,
+      firstMentionDate: day(pledge.firstMentionDate),
+      lastMentionDate: day(pledge.lastMentionDate),
+      version: pledge.version,
+      linkKeys: pledge.linkKeys,
+      events: pledge.events.map((e) => ({
+        id: e.id,
+        kind: e.kind,
+        fromStatus: e.fromStatus,
+        toStatus: e.toStatus,
+        note: e.note,
+        evidenceUrl: e.evidenceUrl,
+        evidenceDate: day(e.evidenceDate),
+        createdAt: e.createdAt.toISOString(),
+        userName: e.user?.name ?? null,
+      })),
+      mentions: mentions.map((m) => ({
+        id: m.id,
+        meetingId: m.meetingId,
+        meetingTitle: m.meeting.title,
+        meetingDate: day(m.meeting.meetingDate)!,
+        outlet: m.meeting.outlet,
+        quote: m.quote,
+        phrase: m.phrase,
+        phraseFrom: Math.max(0, m.phraseStart - m.start),
+        phraseTo: Math.min(m.quote.length, m.phraseEnd - m.start),
+        speaker: m.speaker,
+        side: m.side,
+        cue: m.cue,
+        firmness: m.firmness,
+        specificity: m.specificity,
+        confidence: m.confidence,
+        linkMethod: m.linkMethod,
+        linkReason: m.linkReason,
+        isFirst: m.id === firstId,
+      })),
+      related: await relatedPledges(pledge.id, pledge.topicId, pledge.linkKeys),
+    },
+  };
+}
+
+async function followMerges(startId: number): Promise<number> {
+  let id = startId;
+  // A chain longer than a few hops would mean a cycle written by mistake; stop rather than loop.
+  for (let hop = 0; hop < 10; hop++) {
+    const next = await prisma().pledge.findUnique({ where: { id }, select: { mergedIntoId: true } });
+    if (!next?.mergedIntoId) return id;
+    id = next.mergedIntoId;
+  }
+  return id;
+}
+
+/** Pledges sharing a link key come first (strong evidence), then the busiest of the same topic. */
+async function relatedPledges(id: number, topicId: number, linkKeys: string[]): Promise<RelatedPledge[]> {
+  const keys = linkKeys.length ? linkKeys : [""];
+  return prisma().$queryRaw<RelatedPledge[]>(Prisma.sql`
+    SELECT p.id, p.title, p."mentionCount", p."meetingCount",
+      ARRAY(SELECT k FROM unnest(p."linkKeys") k WHERE k = ANY(${keys}::text[])) AS "sharedKeys"
+    FROM "Pledge" p
+    WHERE p.id <> ${id} AND p."mergedIntoId" IS NULL
+      AND (p."topicId" = ${topicId} OR p."linkKeys" && ${keys}::text[])
+    ORDER BY (p."linkKeys" && ${keys}::text[]) DESC, p."meetingCount" DESC, p."mentionCount" DESC, p.id
+    LIMIT 8`);
+}
