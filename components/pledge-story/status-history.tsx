@@ -1,3 +1,4 @@
+import { isEvidenceLink } from "@/lib/schemas/pledge-status";
 import type { StoryEvent } from "@/server/queries/pledge-story";
 import { statusLabel } from "@/lib/status";
 import { isoDate } from "@/lib/format";
@@ -43,9 +44,13 @@ export function StatusHistory({ events }: { events: StoryEvent[] }) {
             {event.evidenceUrl ? (
               <p className="small" style={{ margin: 0 }}>
                 Evidence:{" "}
-                <a href={event.evidenceUrl} rel="noopener noreferrer" target="_blank">
-                  {event.evidenceUrl}
-                </a>
+                {isEvidenceLink(event.evidenceUrl) ? (
+                  <a href={event.evidenceUrl} rel="noopener noreferrer" target="_blank">
+                    {event.evidenceUrl}
+                  </a>
+                ) : (
+                  <cite>{event.evidenceUrl}</cite>
+                )}
                 {event.evidenceDate ? ` (dated ${event.evidenceDate})` : null}
               </p>
             ) : null}

@@ -1,21 +1,37 @@
 import { z } from "zod";
 import { loadPledgeTableState } from "@/lib/table-state";
-import { exportPledges } from "@/server/export/pledges";
+import { authenticateRead } from "@/server/auth";
+import { UnauthenticatedError } from "@/server/services/errors";
+import { prisma } from "@/server/db";
+import { exportPledges as exportCorpus } from "@/server/export/export-pledges";
+import { exportPledges as exportTableView } from "@/server/export/pledges";
 
 export const dynamic = "force-dynamic";
 
 const Format = z.enum(["csv", "json"]).catch("csv");
 
-/** GET /api/export?format=csv|json plus the /pledges filters: every row of that view, all pages. */
+/**
+ * GET /api/export?format=json|csv: the whole corpus (meetings, pledges and every
+ * mention), the same document as `npm run export`.
+ * GET /api/export?view=table&format=csv plus the /pledges filters: exactly the
+ * rows of that table view, all pages.
+ */
 export async function GET(request: Request) {
+  try {
+    await authenticateRead(request);
+  } catch (error) {
+    if (error instanceof UnauthenticatedError) return Response.json({ error: error.message }, { status: 401 });
+    throw error;
+  }
   const url = new URL(request.url);
-  const format = Format.parse(url.searchParams.get("format") ?? "csv");
-  const state = loadPledgeTableState(request);
+  const format = Format.parse(url.searchParams.get("format") ?? "json");
   const stamp = new Date().toISOString().slice(0, 10);
-  return new Response(exportPledges(state, format), {
+  const tableView = url.searchParams.get("view") === "table";
+  const body = tableView ? exportTableView(loadPledgeTableState(request), format) : await exportCorpus(prisma(), format);
+  return new Response(body, {
     headers: {
       "Content-Type": format === "csv" ? "text/csv; charset=utf-8" : "application/json; charset=utf-8",
-      "Content-Disposition": `attachment; filename="pledges-${stamp}.${format}"`,
+      "Content-Disposition": `attachment; filename="${tableView ? "pledges-view" : "pledge-tracker"}-${stamp}.${format}"`,
       "Cache-Control": "no-store",
     },
   });

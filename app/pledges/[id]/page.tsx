@@ -27,11 +27,7 @@ export default async function PledgePage({ params }: Props) {
   return (
     <article>
       <StoryHeader story={story} />
-      {editSlot ? (
-        <section aria-label="Edit this pledge" className={`card ${styles.editor}`} style={{ marginBottom: "var(--space-5)" }}>
-          {editSlot}
-        </section>
-      ) : null}
+      {editSlot}
       <div className={styles.layout}>
         <section aria-labelledby="timeline-heading">
           <h2 id="timeline-heading">Every mention, oldest first</h2>

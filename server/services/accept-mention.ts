@@ -1,0 +1,29 @@
+import { prisma, type Db } from "@/server/db";
+import { reviewMentionSchema } from "@/lib/schemas/curation";
+import { authorise, parseInput, type Actor } from "./actor";
+import { lockMention } from "./lock-mention";
+import { bumpVersion } from "./pledge-version";
+import { refreshPledgeStats } from "./refresh-pledge-stats";
+
+/** Confirms the engine's link of a mention to its pledge; a rejected mention accepted again counts again. */
+export async function acceptMention(actor: Actor | null, input: unknown, db: Db = prisma()) {
+  const who = authorise(actor, "ANALYST");
+  const decision = parseInput(reviewMentionSchema, input);
+
+  return db.$transaction(async (tx) => {
+    const mention = await lockMention(tx, decision.mentionId, decision.pledgeId);
+    await tx.mention.update({ where: { id: mention.id }, data: { review: "ACCEPTED" } });
+    await refreshPledgeStats(tx, [decision.pledgeId]);
+    const version = await bumpVersion(tx, decision.pledgeId);
+    await tx.pledgeEvent.create({
+      data: {
+        pledgeId: decision.pledgeId,
+        kind: "LINK_ACCEPTED",
+        userId: who.id,
+        note: decision.note ?? null,
+        data: { version, mentionId: mention.id, previousReview: mention.review },
+      },
+    });
+    return { mentionId: mention.id, pledgeId: decision.pledgeId, review: "ACCEPTED" as const, version };
+  });
+}

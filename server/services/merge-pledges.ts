@@ -1,0 +1,78 @@
+import { prisma, type Db } from "@/server/db";
+import { mergePledgesSchema } from "@/lib/schemas/curation";
+import { authorise, parseInput, type Actor } from "./actor";
+import { InvalidInputError, NotFoundError } from "./errors";
+import { updateAtVersion, withConflictDetails } from "./pledge-version";
+import { refreshPledgeStats } from "./refresh-pledge-stats";
+
+/**
+ * Folds `other` into `survivor`: every mention and every history entry moves
+ * to the survivor, and `other` keeps only a pointer (`mergedIntoId`) so its
+ * URL can redirect. Both pledges must be at the versions the analyst saw.
+ */
+export async function mergePledges(actor: Actor | null, input: unknown, db: Db = prisma()) {
+  const who = authorise(actor, "ANALYST");
+  const merge = parseInput(mergePledgesSchema, input);
+
+  return withConflictDetails(db, () =>
+    db.$transaction(async (tx) => {
+      const pair = await tx.pledge.findMany({
+        where: { id: { in: [merge.survivorId, merge.otherId] } },
+        select: { id: true, title: true, status: true, countryPair: true, linkKeys: true },
+      });
+      const survivor = pair.find((pledge) => pledge.id === merge.survivorId);
+      const other = pair.find((pledge) => pledge.id === merge.otherId);
+      if (!survivor) throw new NotFoundError(`pledge ${merge.survivorId} does not exist`);
+      if (!other) throw new NotFoundError(`pledge ${merge.otherId} does not exist`);
+      if (survivor.countryPair !== other.countryPair) {
+        throw new InvalidInputError({
+          otherId: [`pledges between different countries are different pledges (${survivor.countryPair} vs ${other.countryPair})`],
+        });
+      }
+
+      // Lock in id order so two opposite merges cannot deadlock; a stale version aborts before anything moves.
+      const [first, second] =
+        merge.survivorId < merge.otherId
+          ? [[merge.survivorId, merge.survivorVersion], [merge.otherId, merge.otherVersion]]
+          : [[merge.otherId, merge.otherVersion], [merge.survivorId, merge.survivorVersion]];
+      const versions = new Map<number, number>();
+      versions.set(first[0], await updateAtVersion(tx, first[0], first[1], {}));
+      versions.set(second[0], await updateAtVersion(tx, second[0], second[1], {}));
+
+      const moved = await tx.mention.findMany({ where: { pledgeId: other.id }, select: { id: true }, orderBy: { id: "asc" } });
+      // Placed by an analyst's decision now, so the engine never takes them back to the merged-away pledge.
+      await tx.mention.updateMany({
+        where: { pledgeId: other.id },
+        data: { pledgeId: survivor.id, linkMethod: "ANALYST" },
+      });
+      const history = await tx.pledgeEvent.updateMany({ where: { pledgeId: other.id }, data: { pledgeId: survivor.id } });
+      // Pledges merged into `other` earlier now point straight at the survivor: redirects never chain.
+      await tx.pledge.updateMany({ where: { mergedIntoId: other.id }, data: { mergedIntoId: survivor.id } });
+      await tx.pledge.update({ where: { id: other.id }, data: { mergedIntoId: survivor.id } });
+      await tx.pledge.update({
+        where: { id: survivor.id },
+        data: { linkKeys: [...new Set([...survivor.linkKeys, ...other.linkKeys])].slice(0, 48) },
+      });
+      await refreshPledgeStats(tx, [survivor.id, other.id]);
+
+      const version = versions.get(survivor.id)!;
+      await tx.pledgeEvent.create({
+        data: {
+          pledgeId: survivor.id,
+          kind: "MERGED",
+          userId: who.id,
+          note: merge.note ?? null,
+          data: {
+            version,
+            mergedId: other.id,
+            mergedTitle: other.title,
+            mergedStatus: other.status,
+            mentionIds: moved.map((mention) => mention.id),
+            historyEntriesMoved: history.count,
+          },
+        },
+      });
+      return { survivorId: survivor.id, mergedId: other.id, version, movedMentions: moved.length, movedHistory: history.count };
+    }),
+  );
+}

@@ -1,0 +1,93 @@
+import { prisma, type Db } from "@/server/db";
+import { moveMentionSchema } from "@/lib/schemas/curation";
+import { authorise, parseInput, type Actor } from "./actor";
+import { InvalidInputError, NotFoundError } from "./errors";
+import { lockMention } from "./lock-mention";
+import { bumpVersion } from "./pledge-version";
+import { refreshPledgeStats } from "./refresh-pledge-stats";
+
+const WEAK_WORDS = new Set(["will", "with", "the", "and", "for", "from", "that", "this", "more", "sides", "both", "cooperation", "strengthen", "deepen", "continue"]);
+
+/** Key terms for a pledge an analyst creates, so later readouts can still be linked to it. */
+function keysFrom(text: string): string[] {
+  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  return [...new Set(words.filter((word) => word.length >= 4 && !WEAK_WORDS.has(word)))].slice(0, 48);
+}
+
+/**
+ * Moves one mention to another pledge, or to a new pledge the analyst names.
+ * The mention becomes `linkMethod = ANALYST`: the engine never moves it again.
+ */
+export async function moveMention(actor: Actor | null, input: unknown, db: Db = prisma()) {
+  const who = authorise(actor, "ANALYST");
+  const move = parseInput(moveMentionSchema, input);
+
+  return db.$transaction(async (tx) => {
+    const mention = await lockMention(tx, move.mentionId, move.pledgeId);
+    const from = await tx.pledge.findUniqueOrThrow({
+      where: { id: move.pledgeId },
+      select: { id: true, title: true, topicId: true, actors: true, giver: true, receiver: true, countryPair: true },
+    });
+
+    let toId: number;
+    let created = false;
+    if (move.toPledgeId !== undefined) {
+      const to = await tx.pledge.findUnique({ where: { id: move.toPledgeId }, select: { id: true, countryPair: true, mergedIntoId: true } });
+      if (!to) throw new NotFoundError(`pledge ${move.toPledgeId} does not exist`);
+      if (to.mergedIntoId !== null) {
+        throw new InvalidInputError({ toPledgeId: [`pledge ${to.id} was merged into pledge ${to.mergedIntoId}; move the mention there`] });
+      }
+      if (to.countryPair !== from.countryPair) {
+        throw new InvalidInputError({ toPledgeId: [`pledge ${to.id} is between other countries (${to.countryPair})`] });
+      }
+      toId = to.id;
+    } else {
+      const title = move.newTitle!;
+      const pledge = await tx.pledge.create({
+        data: {
+          title,
+          titleByAnalyst: true,
+          topicId: from.topicId,
+          actors: from.actors,
+          giver: from.giver,
+          receiver: from.receiver,
+          countryPair: from.countryPair,
+          linkKeys: keysFrom(`${title} ${mention.phrase}`),
+        },
+        select: { id: true, version: true },
+      });
+      await tx.pledgeEvent.create({
+        data: {
+          pledgeId: pledge.id,
+          kind: "CREATED",
+          userId: who.id,
+          note: move.note ?? null,
+          data: { version: pledge.version, title, splitFromPledgeId: from.id, mentionId: mention.id },
+        },
+      });
+      toId = pledge.id;
+      created = true;
+    }
+
+    await tx.mention.update({
+      where: { id: mention.id },
+      data: { pledgeId: toId, linkMethod: "ANALYST", review: "ACCEPTED" },
+    });
+    await refreshPledgeStats(tx, [from.id, toId]);
+    // Bumped in id order so two opposite moves cannot deadlock.
+    const bumped = new Map<number, number>();
+    for (const id of [from.id, toId].sort((a, b) => a - b)) {
+      bumped.set(id, created && id === toId ? 1 : await bumpVersion(tx, id));
+    }
+    const fromVersion = bumped.get(from.id)!;
+    const toVersion = bumped.get(toId)!;
+    const data = { mentionId: mention.id, fromPledgeId: from.id, toPledgeId: toId, quote: mention.quote };
+    await tx.pledgeEvent.createMany({
+      data: [
+        { pledgeId: from.id, kind: "MENTION_MOVED", userId: who.id, note: move.note ?? null, data: { ...data, version: fromVersion } },
+        { pledgeId: toId, kind: "MENTION_MOVED", userId: who.id, note: move.note ?? null, data: { ...data, version: toVersion } },
+      ],
+    });
+    return { mentionId: mention.id, fromPledgeId: from.id, toPledgeId: toId, createdPledge: created };
+  });
+}

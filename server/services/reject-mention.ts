@@ -1,0 +1,32 @@
+import { prisma, type Db } from "@/server/db";
+import { reviewMentionSchema } from "@/lib/schemas/curation";
+import { authorise, parseInput, type Actor } from "./actor";
+import { lockMention } from "./lock-mention";
+import { bumpVersion } from "./pledge-version";
+import { refreshPledgeStats } from "./refresh-pledge-stats";
+
+/**
+ * Marks a mention as "not a pledge". The row stays (review = REJECTED) so that
+ * re-ingesting the readout does not bring it back; it stops counting.
+ */
+export async function rejectMention(actor: Actor | null, input: unknown, db: Db = prisma()) {
+  const who = authorise(actor, "ANALYST");
+  const decision = parseInput(reviewMentionSchema, input);
+
+  return db.$transaction(async (tx) => {
+    const mention = await lockMention(tx, decision.mentionId, decision.pledgeId);
+    await tx.mention.update({ where: { id: mention.id }, data: { review: "REJECTED" } });
+    await refreshPledgeStats(tx, [decision.pledgeId]);
+    const version = await bumpVersion(tx, decision.pledgeId);
+    await tx.pledgeEvent.create({
+      data: {
+        pledgeId: decision.pledgeId,
+        kind: "MENTION_REJECTED",
+        userId: who.id,
+        note: decision.note ?? null,
+        data: { version, mentionId: mention.id, previousReview: mention.review, quote: mention.quote },
+      },
+    });
+    return { mentionId: mention.id, pledgeId: decision.pledgeId, review: "REJECTED" as const, version };
+  });
+}
