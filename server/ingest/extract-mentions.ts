@@ -1,7 +1,7 @@
 import { classifyTopic, type TopicSlug } from "@/lib/topics";
-import { COUNTRY_RE, countryOf } from "./gazetteer";
+import { allCities, COUNTRY_RE, countryOf } from "./gazetteer";
 import { findCues, NON_PLEDGE_FRAME, type Cue, type Firmness } from "./cues";
-import { keyTerms, linkKeysOf } from "./normalise";
+import { keyTerms, lemma, linkKeysOf, stem } from "./normalise";
 import type { ParsedReadout } from "./parse-readout";
 import type { Participant } from "./participants";
 import { sentenceSpeaker } from "./speakers";
@@ -96,8 +96,24 @@ function giverOf(subject: string, cue: Cue, vp: string, ctx: Ctx): { giver: stri
     const dest = countryOf(exp[1]);
     if (dest && sides.includes(dest) && dest !== giver) return { giver: dest, receiver: other(dest) };
   }
+  // "expanded import of Tajik farm products", "imports from Tajikistan": the importer gives.
+  const imp = /\bimports?\b[^.]*?\b(?:from|of)\s+(?:the\s+)?(?:[a-z-]+\s+)?([A-Z][a-z]+)/.exec(vp);
+  const source = imp ? countryOf(imp[1]) : null;
+  if (source && source === giver && sides.includes(source) && other(source)) return { giver: other(source)!, receiver: source };
+  // "further enhance bilateral trade", "jointly implement", "China-Tajikistan economic and trade
+  // cooperation": the action itself is both sides', whoever announces it.
+  if (giver !== "joint" && (BOTH_SIDES.test(vp) || sides.every((c) => pairCompound(vp, c)))) return { giver: "joint", receiver: null };
   return { giver, receiver: giver === "joint" ? null : other(giver) };
 }
+
+const BOTH_SIDES = /\b(?:bilateral|jointly|together|between the two (?:countries|sides|nations))\b/i;
+function pairCompound(text: string, country: string): boolean {
+  const m = /\b[A-Z][a-z]+(?:-[A-Z][a-z]+)+\b/g;
+  for (const x of text.match(m) ?? []) if (x.split("-").some((w) => countryOf(w) === country)) return true;
+  return false;
+}
+const CITY_KEYS = new Set(allCities().map((c) => stem(lemma(c.city))));
+const isPlace = (key: string) => CITY_KEYS.has(key);
 
 export function extractMentions(text: string, parsed: ParsedReadout): ExtractedMention[] {
   const out: ExtractedMention[] = [];
@@ -138,10 +154,16 @@ export function extractMentions(text: string, parsed: ParsedReadout): ExtractedM
           pred = s.text.slice(span[0], span[1]);
         }
       }
-      // "the Luban Workshop in Samarkand will start enrolling students": the named subject is part of the pledge.
-      const subjectName = institutionsIn(subject).at(-1);
-      if (subjectName && !keyTerms(pred).some((k) => k.named) && !PASSIVE.test(pred)) {
-        span[0] = cs + subject.lastIndexOf(subjectName);
+      // "the Luban Workshop in Samarkand will start enrolling students", "branches of the Moscow
+      // Engineering Physics Institute … will open in Astana": the named subject is what the pledge
+      // is about. "… at the Luban Workshop and will increase scholarships" keeps its own subject.
+      const subjectName = /\b(?:and|but)\s*$/.test(subject) ? undefined : institutionsIn(subject).at(-1);
+      let subjectThing = false;
+      if (subjectName && !keyTerms(pred).some((k) => k.named && !isPlace(k.key)) && !PASSIVE.test(pred)) {
+        subjectThing = true;
+        const np = subject.replace(/^\s*(?:the\s+)?/i, "");
+        const whole = np.split(/\s+/).length <= 16 && !/,/.test(np);
+        span[0] = whole ? cs + (subject.length - np.length) : cs + subject.lastIndexOf(subjectName);
         pred = s.text.slice(span[0], span[1]);
       }
       if (NOT_ACTION.test(pred) || NOT_BILATERAL.test(s.text.slice(cue.predStart).trim())) continue;
@@ -154,7 +176,9 @@ export function extractMentions(text: string, parsed: ParsedReadout): ExtractedM
         const antecedent = /\b(?:its|their)\b/.test(vpText) ? institutionsIn(s.text.slice(0, vp[0])).at(-1) : undefined;
         if (keyTerms(vpText).length === 0 && !antecedent) continue; // relationship rhetoric: nothing but frames
         const { giver, receiver } = giverOf(subject, cue, vpText, ctx);
-        const named = namedItems(s.text, vp);
+        // A subject noun phrase is one thing however many names it holds ("branches of the
+        // Moscow Engineering Physics Institute and Bauman … University will open").
+        const named = subjectThing ? [] : namedItems(s.text, vp);
         const pieces = named.length ? named.map((n) => ({ span: n, item: true })) : [{ span: vp, item: false }];
         for (const p of pieces) {
           const phrase = s.text.slice(p.span[0], p.span[1]);

@@ -1,7 +1,6 @@
 import type { ExtractedMention } from "./extract-mentions";
-import { keyTerms, type KeyTerm } from "./normalise";
-import { specificityOf } from "./specificity";
-import { allCities } from "./gazetteer";
+import { allCities, countryOf } from "./gazetteer";
+import { lemma, linkKeysOf, stem } from "./normalise";
 
 export interface PledgeCandidate { id: number; title: string; topic: string; giver: string; countryPair: string; linkKeys: string[]; phrases: string[] }
 export interface LinkDecision { pledgeId: number; confidence: number; reason: string }
@@ -9,37 +8,154 @@ export interface LinkDecision { pledgeId: number; confidence: number; reason: st
 export const LINK_THRESHOLD = 0.55;
 export const LOW_CONFIDENCE = 0.7;
 
-// Names of regions and frames are capitalised but say little about which pledge is meant.
-const WEAK_NAMED = new Set([
-  "central", "asia", "global", "initiative", "international", "organization", "united", "nation", "east", "west", "region", "republic", "people",
-  // A city says where, not what: "… in Dushanbe" appears in unrelated pledges.
-  ...allCities().flatMap((c) => c.city.toLowerCase().split(/[\s-]+/)),
+// Policy fields: many different pledges share them, so they weigh half, and a field word alone
+// never makes two commitments one. Written as words, compared as stems like the link keys.
+const AREA = stems([
+  "trade", "invest", "economy", "security", "cultural", "energy", "digital", "technology", "stability", "peace", "people-to-people",
+  "multilateral", "mechanism", "project", "product", "agricultural", "industry", "infrastructure", "transport", "logistics",
+  "connectivity", "enforcement", "green", "education", "mining", "mineral", "resource", "health", "humanitarian", "artificial",
+  "intelligence", "e-commerce", "information", "company", "tourism", "import", "global", "region", "nation",
 ]);
-// Broad policy areas: shared by many different pledges, so they count half.
-const BROAD = new Set(["trade", "invest", "economic", "economy", "security", "cultural", "energy", "digital", "technology", "development", "stability", "peace", "regional", "people-to-people", "multilateral", "mechanism", "project", "product"]);
-// Facilities and instruments: a pledge about one is not a pledge about an activity in the same field.
-const FACILITY = new Set(["center", "workshop", "institute", "school", "university", "college", "plant", "railway", "highway", "corridor", "pipeline", "park", "zone", "hospital", "committee", "memorandum", "document", "branch", "summit", "day", "flight", "scholarship", "crossing", "checkpoint", "agreement", "plan", "exhibition", "expo"]);
+// Facilities, instruments and events: a pledge about one is not a pledge about an activity in the
+// same field ("cultural centres" vs "cultural exchanges"), nor about another facility.
+const FACILITY = stems([
+  "center", "workshop", "institute", "school", "university", "college", "plant", "railway", "highway", "corridor", "pipeline",
+  "park", "zone", "hospital", "committee", "memorandum", "document", "branch", "summit", "day", "flight", "scholarship",
+  "crossing", "checkpoint", "agreement", "plan", "exhibition", "expo", "station", "hub", "cable", "smelter", "laboratory",
+  "academy", "bridge", "port", "airport", "forum", "festival",
+]);
+function stems(words: string[]): Set<string> {
+  return new Set(words.map((w) => stem(lemma(w))));
+}
+const NAME_GLUE = new Set(["of", "for", "on", "the", "and", "in"]);
+// A lower-case head after a name makes a place name into a thing: "China-Central Asia
+// mechanism", "North-South transport corridor", "China-Kyrgyzstan-Uzbekistan railway".
+const KIND_AFTER = /^(?:\s+(?!and\b|or\b)[a-z][a-z-]*){0,2}?\s+(mechanisms?|railway|highway|corridor|summit|forum|format|pipeline|project|initiative|center|centre|park|zone|bridge|tunnel|port|line|dialogue)\b/;
 
-const CONTAINMENT_FACTOR = 0.6;
-const AREA_SCORE = 0.5;
-const weight = (k: string) => (BROAD.has(k) ? 0.5 : 1);
+const CONTAINMENT_FACTOR = 0.8;
+const ONE_WORD_CONTAINED = 0.65;
+// A list of fields that includes a whole general commitment restates it, but doubtfully.
+const LIST_SCORE = 0.6;
 
-function dice(a: string[], b: string[]): number {
-  const sb = new Set(b);
-  const inter = a.filter((k) => sb.has(k)).reduce((s, k) => s + weight(k), 0);
-  const total = a.reduce((s, k) => s + weight(k), 0) + b.reduce((s, k) => s + weight(k), 0);
-  return total ? (2 * inter) / total : 0;
+interface Name { label: string; tokens: string[]; initials: string; acronym: string | null }
+interface Features {
+  keys: string[];
+  weights: Map<string, number>;
+  weight: number;
+  objects: string[];
+  facilities: string[];
+  names: Name[];
+  reciprocal: boolean;
+  words: Map<string, string>;
 }
 
-const strongNamed = (t: KeyTerm[]) => t.filter((x) => x.named && !WEAK_NAMED.has(x.key) && !BROAD.has(x.key)).map((x) => x.key);
+/** Capitalised multi-word names, hyphenated compounds and acronyms, with the words that tell
+ *  one such thing from another of its kind: "Gormir North-South Highway" → gormir north south
+ *  highway; the pair's own countries are dropped ("Sino-Tajik Center for Traditional Medicine"). */
+function namesOf(phrase: string, pair: string[]): Name[] {
+  const out: Name[] = [];
+  const re = /"[^"]{3,60}"|“[^”]{3,60}”|\b[A-Z][\w'’]*(?:-[A-Za-z][\w'’]*)*(?:\s+(?:(?:of|for|on)\s+(?:the\s+)?|and\s+)?[A-Z][\w'’]*(?:-[A-Za-z][\w'’]*)*)*/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(phrase))) {
+    const after = phrase.slice(m.index + m[0].length);
+    // "COVID-19" is a disease, not a named thing.
+    if (/^-?\d/.test(after)) continue;
+    const kind = KIND_AFTER.exec(after)?.[1] ?? null;
+    // "the Eurasian Economic Union and the Shanghai Cooperation Organization" are two names;
+    // "Belt and Road" is one.
+    const parts = m[0].replace(/["“”]/g, "").split(/\s+and\s+(?=\S+\s)/);
+    for (const part of parts) {
+      const raw = part.split(/[\s-]+/).filter((w) => w && !NAME_GLUE.has(w.toLowerCase()));
+      const caps = raw.filter((w) => /^[A-Z]/.test(w));
+      const acronym = raw.length === 1 && /^[A-Z]{2,}[a-z]{0,3}$/.test(raw[0]) ? raw[0].toUpperCase() : null;
+      if (raw.length < 2 && !acronym && !kind) continue;
+      if (/\d/.test(part)) continue;
+      const hasKind = !acronym && kind !== null && part === parts[parts.length - 1];
+      const tokens: string[] = [];
+      let onlyPlaces = true;
+      for (const w of raw) {
+        const c = countryOf(w.replace(/['’]s$/, ""));
+        if (c && pair.includes(c)) continue;
+        if (!c && !CITY.has(w.toLowerCase())) onlyPlaces = false;
+        const k = w === "Sino" ? "" : stem(lemma(w));
+        if (k) tokens.push(k);
+      }
+      if (hasKind) {
+        if (!tokens.length) continue;
+        tokens.push(stem(lemma(kind)));
+      }
+      // Places alone ("Central Asia", "Astana and Almaty") say where, not what.
+      if (!tokens.length || (onlyPlaces && !acronym && !hasKind) || (!acronym && !hasKind && tokens.length < 2 && caps.length < 2)) continue;
+      out.push({ label: part.trim(), tokens, initials: caps.map((w) => w[0]).join("").toUpperCase(), acronym });
+    }
+  }
+  return out;
+}
 
-/** Weighted share of the smaller key set found in the larger: a general restatement ("strengthen
- *  security cooperation") is contained in a detailed one. */
-function containment(a: string[], b: string[]): number {
-  const sb = new Set(b);
-  const inter = a.filter((k) => sb.has(k)).reduce((s, k) => s + weight(k), 0);
-  const min = Math.min(a.reduce((s, k) => s + weight(k), 0), b.reduce((s, k) => s + weight(k), 0));
-  return min ? inter / min : 0;
+// Cities and regions: a name made only of them is a place.
+const CITY = new Set(["central", "asia", "eurasia", "europe", ...allCities().flatMap((c) => c.city.toLowerCase().split(/[\s-]+/))]);
+
+function sameName(a: Name, b: Name): boolean {
+  if (a.acronym || b.acronym) {
+    const [ac, other] = a.acronym ? [a, b] : [b, a];
+    if (other.acronym) return other.acronym === ac.acronym;
+    return other.initials.length >= 2 && ac.acronym!.startsWith(other.initials) && ac.acronym!.length <= other.initials.length + 2;
+  }
+  // Containment: "Luban Workshop" is the "first Luban Workshop in Tajikistan"; "Gormir
+  // North-South Highway" is not the "Karatau North-South Highway".
+  const [small, big] = a.tokens.length <= b.tokens.length ? [a.tokens, b.tokens] : [b.tokens, a.tokens];
+  return small.every((t) => big.includes(t));
+}
+
+// "products …, including fruits, vegetables, textiles": examples illustrate the commitment;
+// they support a link but do not make it a different object.
+const EXAMPLES = /\b(?:including|such\s+(?:\w+\s+)?as|especially|in particular|among them)\b/i;
+const TIME = stems(["meeting", "session", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "spring", "summer", "autumn", "winter", "volume", "through", "president", "minister"]);
+
+const cache = new Map<string, Features>();
+
+function features(phrase: string, pair: string, given?: string[]): Features {
+  const id = `${pair}\u0000${phrase}`;
+  if (!given) {
+    const hit = cache.get(id);
+    if (hit) return hit;
+  }
+  const sides = pair.split("|");
+  const names = namesOf(phrase, sides);
+  const words = new Map<string, string>();
+  const minor = new Set<string>();
+  const inName = new Set(names.flatMap((n) => n.tokens));
+  const ex = EXAMPLES.exec(phrase);
+  const re = /[A-Za-z][A-Za-z0-9'’-]*/g;
+  let m: RegExpExecArray | null;
+  const extra: string[] = [];
+  while ((m = re.exec(phrase))) {
+    const w = m[0];
+    const s = stem(lemma(w));
+    if (!words.has(s)) words.set(s, w.toLowerCase());
+    // A lone capitalised word is a place or a person ("in Dushanbe", "Rosatom"): where or who, not what.
+    if (/^[A-Z][a-z]/.test(w) && !inName.has(s)) minor.add(s);
+    if (ex && m.index > ex.index) minor.add(s);
+    // A third country is what the pledge is about ("the Afghan issue").
+    const c = countryOf(w.replace(/['’]s$/, ""));
+    if (c && !sides.includes(c) && !extra.includes(c.toLowerCase())) extra.push(c.toLowerCase());
+  }
+  const keys = [...(given ?? linkKeysOf(phrase)).filter((k) => !TIME.has(k)), ...extra];
+  for (const k of keys) if (AREA.has(k)) minor.add(k);
+  const weight = (k: string) => (minor.has(k) ? 0.5 : 1);
+  const f: Features = {
+    keys,
+    weights: new Map(keys.map((k) => [k, weight(k)])),
+    weight: keys.reduce((t, k) => t + weight(k), 0),
+    objects: keys.filter((k) => !minor.has(k)),
+    facilities: keys.filter((k) => FACILITY.has(k)),
+    names,
+    reciprocal: keys.includes("mutual"),
+    words,
+  };
+  if (cache.size > 20_000) cache.clear();
+  if (!given) cache.set(id, f);
+  return f;
 }
 
 export function candidateKeys(mention: ExtractedMention): string[] {
@@ -50,60 +166,97 @@ export function giversAgree(a: string, b: string): boolean {
   return a === b || a === "joint" || b === "joint";
 }
 
-export function scoreLink(mention: ExtractedMention, candidate: PledgeCandidate): { score: number; reason: string } {
+const show = (f: Features, keys: string[]) => keys.map((k) => `'${f.words.get(k) ?? k}'`).join(", ");
+const quote = (ph: string) => `"${ph.length > 60 ? `${ph.slice(0, 57)}…` : ph}"`;
+
+/** How strongly one phrase already on a pledge says the same commitment as the mention. */
+function comparePhrase(m: Features, c: Features, giverOk: boolean, ph: string): { score: number; reason: string } {
+  // Named things decide first: a shared name is strong evidence even across givers, a
+  // different name on each side means a different pledge.
+  if (m.names.length && c.names.length) {
+    let shared: Name | null = null;
+    for (const a of m.names) for (const b of c.names) if (!shared && sameName(a, b)) shared = a.tokens.length <= b.tokens.length ? a : b;
+    if (shared) {
+      // Only the facility outside the name counts: "host the SCO summit" is not "cooperation
+      // within the Shanghai Cooperation Organization".
+      const extraM = m.facilities.filter((x) => !shared!.tokens.includes(x) && !c.facilities.includes(x));
+      const extraC = c.facilities.filter((x) => !shared!.tokens.includes(x) && !m.facilities.includes(x));
+      if (extraM.length || extraC.length) return { score: 0.45, reason: `shares named '${shared.label}' but ${show(extraM.length ? m : c, extraM.length ? extraM : extraC)} is another thing (${quote(ph)})` };
+      return { score: 0.95, reason: `shares named '${shared.label}' (${quote(ph)})` };
+    }
+    return { score: 0, reason: `names a different thing ('${m.names[0].label}' vs '${c.names[0].label}')` };
+  }
+  if (!giverOk) return { score: 0, reason: "different giver" };
+  const shared = m.keys.filter((k) => c.keys.includes(k));
+  if (!shared.length) return { score: 0, reason: "no shared key terms" };
+  // An object on one side counts as such on both: the smaller weight wins.
+  const sharedW = shared.reduce((s, k) => s + Math.min(m.weights.get(k)!, c.weights.get(k)!), 0);
+  const dice = (2 * sharedW) / (m.weight + c.weight);
+  let score: number;
+  let why: string;
+  if (m.objects.length && c.objects.length) {
+    const sharedObjects = shared.filter((k) => m.objects.includes(k) && c.objects.includes(k));
+    // The same kind of action on another object ("import honey" vs "import lemons") is another pledge.
+    if (!sharedObjects.length) return { score: 0, reason: `different objects (${show(m, m.objects)} vs ${show(c, c.objects)})` };
+    // A restatement is often shorter than the detailed phrase ("anti-terrorism cooperation"), but
+    // one word inside a longer phrase ("the fight against COVID-19" in "COVID-19 vaccine
+    // assistance") is doubtful evidence.
+    const factor = Math.min(m.keys.length, c.keys.length) >= 2 ? CONTAINMENT_FACTOR : ONE_WORD_CONTAINED;
+    score = Math.max(dice, factor * (sharedW / Math.min(m.weight, c.weight)));
+    why = `shares ${show(m, shared)} with ${quote(ph)}`;
+  } else if (m.objects.length || c.objects.length) {
+    // A general area commitment is its own pledge, apart from specific actions in the area.
+    return { score: Math.min(0.4, dice / 2), reason: `only one is specific (${show(m.objects.length ? m : c, m.objects.length ? m.objects : c.objects)}); shares ${show(m, shared)} with ${quote(ph)}` };
+  } else {
+    // Two general commitments link only when they are essentially the same set of fields, or
+    // one lists all of the other's (several) fields; one shared field is not enough.
+    const fewer = Math.min(m.keys.length, c.keys.length);
+    const contained = fewer >= 2 && shared.length === fewer;
+    score = Math.max(dice, contained ? LIST_SCORE : 0);
+    why = `same general commitment (${show(m, shared)}) as ${quote(ph)}`;
+  }
+  if (m.facilities.length && c.facilities.length && !m.facilities.some((x) => c.facilities.includes(x))) { score *= 0.3; why += "; different facilities"; }
+  else if ((m.facilities.length > 0) !== (c.facilities.length > 0)) { score *= 0.5; why += "; only one names a facility"; }
+  if (m.reciprocal !== c.reciprocal) { score *= 0.6; why += "; only one is reciprocal"; }
+  return { score, reason: why };
+}
+
+function scoreWith(mention: ExtractedMention, m: Features, candidate: PledgeCandidate): { score: number; reason: string } {
   if (mention.countryPair !== candidate.countryPair) return { score: 0, reason: `different country pair (${candidate.countryPair})` };
-  if (!giversAgree(mention.giver, candidate.giver)) return { score: 0, reason: `different giver (${mention.giver} vs ${candidate.giver})` };
-  const mTerms = keyTerms(mention.phrase);
-  const mKeys = mention.linkKeys;
-  const mNamed = strongNamed(mTerms);
-  const mFacility = mKeys.filter((k) => FACILITY.has(k));
-  let best = { score: 0, reason: "no shared key terms" };
+  const giverOk = giversAgree(mention.giver, candidate.giver);
+  let best = { score: 0, reason: giverOk ? "no shared key terms" : `different giver (${mention.giver} vs ${candidate.giver})` };
   const phrases = candidate.phrases.length ? candidate.phrases : [candidate.title];
   for (const ph of phrases) {
-    const cTerms = keyTerms(ph);
-    const cKeys = cTerms.map((t) => t.key);
-    const cNamed = strongNamed(cTerms);
-    const sharedNamed = mNamed.filter((k) => cNamed.includes(k));
-    let score: number;
-    let why: string;
-    if (mNamed.length && cNamed.length && sharedNamed.length && dice(mNamed, cNamed) > 0.5) {
-      score = 0.85 + 0.15 * dice(mNamed, cNamed);
-      why = `shares named ${sharedNamed.join(" ")} ("${ph}")`;
-    } else if (mNamed.length && cNamed.length && !sharedNamed.length && mFacility.length && cKeys.some((k) => FACILITY.has(k))) {
-      score = 0;
-      why = "names a different institution";
-    } else {
-      score = Math.max(dice(mKeys, cKeys), CONTAINMENT_FACTOR * containment(mKeys, cKeys));
-      const shared = mKeys.filter((k) => cKeys.includes(k));
-      why = shared.length ? `shares key terms ${shared.map((k) => `'${k}'`).join(", ")} with "${ph}"` : "no shared key terms";
-      const cFacility = cKeys.filter((k) => FACILITY.has(k));
-      // A facility is a different commitment from an activity in the same field ("cultural
-      // centres" vs "cultural exchanges"), and two different facilities are different pledges.
-      if ((mFacility.length > 0) !== (cFacility.length > 0)) { score *= 0.5; why += "; only one names a facility"; }
-      else if (mFacility.length && !mFacility.some((k) => cFacility.includes(k))) { score *= 0.3; why += "; different facilities"; }
-    }
-    // Area commitments ("strengthen security cooperation", "support Tajikistan's sovereignty") name no
-    // project; the same giver restating one in the same topic is the same pledge, flagged for review.
-    if (score < AREA_SCORE && mention.specificity === 0 && specificityOf(ph, false) === 0 && mention.topic === candidate.topic && mention.giver === candidate.giver) {
-      score = AREA_SCORE;
-      why = `both are general ${candidate.topic} commitments by ${mention.giver === "joint" ? "both sides" : mention.giver} ("${ph}")`;
-    }
-    if (score > best.score) best = { score, reason: why };
+    let f = features(ph, candidate.countryPair);
+    // "support its operation": the phrase leans on a name said before it, which the pledge's
+    // keys kept.
+    if (!f.keys.length && candidate.linkKeys.length) f = features(ph, candidate.countryPair, candidate.linkKeys);
+    const r = comparePhrase(m, f, giverOk, ph);
+    // With nothing better, say why the closest phrase was refused ("names a different thing").
+    if (r.score > best.score || (best.score === 0 && r.score === 0 && r.reason !== "no shared key terms" && r.reason !== "different giver")) best = r;
   }
   let score = best.score;
   let reason = best.reason;
   if (score > 0) {
-    if (mention.topic === candidate.topic) { score += 0.1; reason += `; same topic ${candidate.topic}`; }
-    else { score -= 0.1; reason += `; topic differs (${mention.topic} vs ${candidate.topic})`; }
+    // Topics come from the same words, so they only nudge.
+    if (mention.topic === candidate.topic) reason += `; same topic ${candidate.topic}`;
+    else { score -= 0.05; reason += `; topic differs (${mention.topic} vs ${candidate.topic})`; }
   }
   score = Math.max(0, Math.min(1, score));
   return { score: Math.round(score * 100) / 100, reason };
 }
 
+const mentionFeatures = (mention: ExtractedMention) => features(mention.phrase, mention.countryPair, mention.linkKeys);
+
+export function scoreLink(mention: ExtractedMention, candidate: PledgeCandidate): { score: number; reason: string } {
+  return scoreWith(mention, mentionFeatures(mention), candidate);
+}
+
 export function chooseLink(mention: ExtractedMention, candidates: PledgeCandidate[]): LinkDecision | null {
+  const m = mentionFeatures(mention);
   let best: LinkDecision | null = null;
   for (const c of candidates) {
-    const { score, reason } = scoreLink(mention, c);
+    const { score, reason } = scoreWith(mention, m, c);
     if (score >= LINK_THRESHOLD && (!best || score > best.confidence)) best = { pledgeId: c.id, confidence: score, reason };
   }
   return best;

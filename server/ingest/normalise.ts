@@ -26,6 +26,9 @@ export const GENERIC = new Set([
   "make", "good", "new", "support", "help", "provide", "increase", "build", "open", "hold", "establishment", "establish",
 ]);
 
+// Spelling variants and domain synonyms an analyst would accept as the same thing. Exports to
+// a country are that country's imports, so both fold to one key; the "three forces" are one
+// stream. Distinct fields (digital economy, e-commerce) deliberately stay distinct.
 const SYNONYMS: Record<string, string> = {
   farm: "agricultural", agriculture: "agricultural", agri: "agricultural", produce: "product", goods: "product",
   fruit: "agricultural", vegetable: "agricultural", centre: "center", programme: "program", organisation: "organization",
@@ -34,8 +37,14 @@ const SYNONYMS: Record<string, string> = {
   "counter-terrorism": "terrorism", extremism: "terrorism", separatism: "terrorism", scholarship: "scholarship",
   university: "university", tcm: "medicine", building: "build", theatre: "theater", favourable: "favorable",
   modernize: "modernization", modernise: "modernization", modernisation: "modernization", enterprise: "company",
-  firm: "company", investment: "invest", investor: "invest", "e-commerce": "digital", digital: "digital",
+  firm: "company", investment: "invest", investor: "invest", digital: "digital", delivery: "supply", thermal: "heat",
+  energize: "",
   sino: "", "people-to-people": "people-to-people",
+  // A partner's core interests are one stream of political support however they are listed.
+  sovereignty: "core-interest", independence: "core-interest", territorial: "core-interest", integrity: "core-interest",
+  path: "core-interest", interest: "core-interest",
+  // "risks and challenges", "hidden dangers", "threats": one security stream.
+  challenge: "risk", danger: "risk", threat: "risk",
 };
 
 export function lemma(word: string): string {
@@ -48,6 +57,40 @@ export function lemma(word: string): string {
   return SYNONYMS[w] ?? w;
 }
 
+// Derivational suffixes, longest first: "terrorist" and "terrorism", "industrial" and "industry",
+// "regional" and "region", "transportation" and "transport" are the same evidence for linking.
+const SUFFIXES: [RegExp, string][] = [
+  [/(?:ization|isation)$/, ""], [/(?:ize|ise)$/, ""], [/itional$/, "it"], [/ational$/, ""], [/ional$/, "ion"], [/ation$/, ""],
+  [/ition$/, "it"], [/ility$/, "il"], [/ity$/, ""], [/(?:ism|ist)$/, ""], [/ment$/, ""], [/ical$/, ""], [/ial$/, ""],
+  [/ive$/, ""], [/al$/, ""], [/ic$/, ""], [/ing$/, ""], [/ed$/, ""], [/(?<=[^aeiou])y$/, ""], [/(?<=[^aeiou])e$/, ""],
+];
+const stemCache = new Map<string, string>();
+
+/** A light suffix stemmer: folds inflections and derivations that mean the same object. */
+export function stem(word: string): string {
+  const hit = stemCache.get(word);
+  if (hit !== undefined) return hit;
+  let w = word.replace(/^(?:anti|counter|non)-(?=[a-z]{4})/, "");
+  // "international" would otherwise meet "internal".
+  if (!w.includes("-") && w.length > 4 && w !== "international") {
+    for (const [re, rep] of SUFFIXES) {
+      const m = re.exec(w);
+      if (!m) continue;
+      const base = w.slice(0, m.index) + rep;
+      if (base.length >= 4) { w = base; break; }
+    }
+    // "region" (from "regional") and "tradition": a stripped -ion ends at the same stem either way.
+    if (w.endsWith("ion") && w.length > 6) w = w.slice(0, -3);
+  }
+  if (stemCache.size > 50_000) stemCache.clear();
+  stemCache.set(word, w);
+  return w;
+}
+
+// Forms of generic verbs ("increasing", "expanded", "cooperative") are as generic as the verb.
+const GENERIC_STEMS = new Set([...GENERIC].map((g) => stem(g)));
+const VERBAL = /(?:ing|ed|ive|ion|ment)$/;
+
 export interface KeyTerm { key: string; named: boolean }
 
 /** Content terms of a phrase: lemmatised, synonyms folded, generic words and country names dropped. */
@@ -56,13 +99,20 @@ export function keyTerms(phrase: string): KeyTerm[] {
   const seen = new Set<string>();
   const re = /[A-Za-z][A-Za-z0-9'’-]*/g;
   let m: RegExpExecArray | null;
+  let afterCountry = false;
   while ((m = re.exec(phrase))) {
     const raw = m[0];
     const parts = countryOf(raw) ? [raw] : raw.split(/-(?=[A-Z])/);
+    // "to the Chinese market" only names the destination country.
+    const destination = afterCountry && /^markets?$/i.test(raw);
+    afterCountry = false;
+    if (destination) continue;
     for (const part of parts) {
-      if (countryOf(part.replace(/['’]s$/, ""))) continue;
-      const k = lemma(part);
-      if (!k || GENERIC.has(k) || k.length < 3 || seen.has(k)) continue;
+      if (countryOf(part.replace(/['’]s$/, ""))) { afterCountry = true; continue; }
+      const l = lemma(part);
+      if (!l || GENERIC.has(l) || l.length < 3) continue;
+      const k = stem(l);
+      if (seen.has(k) || (VERBAL.test(l) && GENERIC_STEMS.has(k))) continue;
       seen.add(k);
       out.push({ key: k, named: /^[A-Z]/.test(part) });
     }
@@ -70,6 +120,24 @@ export function keyTerms(phrase: string): KeyTerm[] {
   return out;
 }
 
+// Words that make a phrase a commitment but say nothing about which one: manner, pace, time and
+// frame words. They stay in keyTerms (so the phrase is still a pledge) but are not link keys.
+const LINK_WEAK = new Set(
+  [
+  "render", "steadfast", "foster", "growth", "force", "emerging", "high", "four", "three", "realize", "toward", "safeguard",
+  "crack", "down", "combat", "fight", "prevent", "against", "pursue", "conduct", "focus", "inject", "strong", "impetus",
+  "introduce", "start", "soon", "possible", "coming", "month", "next", "said", "under", "pretext", "unequivocally",
+  "resolutely", "staunchly", "tapping", "potential", "leading", "law", "measure", "own", "line", "suit", "condition",
+  "respect", "guard", "meet", "address", "decision", "join", "uphold", "put", "encourage", "attract", "create", "favorable",
+  "volume", "through", "president", "minister", "meeting", "session", "number", "capable", "various", "hidden",
+].map((w) => stem(lemma(w))),
+);
+// "support each other", "mutual support", "their respective …": a reciprocal commitment is
+// another pledge than the one-way commitment with the same words.
+const RECIPROCAL = /\b(?:each other|one another|mutual(?:ly)? support|respective)\b/i;
+
 export function linkKeysOf(phrase: string): string[] {
-  return keyTerms(phrase).map((t) => t.key);
+  const keys = keyTerms(phrase).map((t) => t.key).filter((k) => !LINK_WEAK.has(k));
+  if (RECIPROCAL.test(phrase)) keys.push("mutual");
+  return keys;
 }

@@ -9,11 +9,14 @@
 // Verbs that head a new commitment when they follow ", " / "and " inside a predicate.
 const VERBS =
   "deepen|expand|expanding|strengthen|strengthening|promote|advance|implement|build|support|supports|oppose|opposes|encourage|encourages|carry|prevent|enhance|energize|pool|speed|step|make|foster|upgrade|increase|introduce|welcome|welcomes|safeguard|uphold|combat|crack|continue|accelerate|open|provide|hold|start|create|attract|develop|modernize|help|focus|consolidate|improve|guard|maintain|participate|establish|complete|simplify|mark|organize|invite|submit|host|give|render|keep|coordinate|leverage|set|view|summarize|seek|boost|offer|supply|deliver|facilitate|ensure|explore|launch|push|tap|lift|pursue|respect|jointly|further|actively|resolutely|unequivocally|steadfastly|staunchly|firmly|fully|continuously|never|take|turn|jointly|bring|share|address|meet";
-const VERB_SPLIT = new RegExp(`(?:,["”]?\\s+(?:and\\s+|as well as\\s+)?|\\s+and\\s+(?:to\\s+)?|;\\s+)(?=(?:${VERBS})\\b)|,\\s+as well as\\s+`, "g");
+// "China's increased investment … and expanded import of …", "the construction of three plants
+// and in the modernization of the grid": each nominal action has its own object.
+const NOMINAL_ACTION = "(?:in\\s+|to\\s+)?(?:the\\s+)?(?:(?:increased|expanded|enhanced|improved)\\s+[a-z]+\\s+of|(?:construction|modernization|building|opening|establishment|completion)\\s+of)\\b";
+const VERB_SPLIT = new RegExp(`(?:,["”]?\\s+(?:and\\s+|as well as\\s+)?|\\s+and\\s+(?:to\\s+)?|;\\s+)(?=(?:${VERBS})\\b)|,\\s+as well as\\s+|\\s+and\\s+(?=${NOMINAL_ACTION})`, "g");
 
 // Where the committed action stops: purpose clauses, attributions, relative clauses.
 const CUT =
-  /,\s+(?:a|an)\s+[\w-]+\s+(?:designed|aimed|intended|that|which)\b|,?\s+so as to\b|\s+in order to\b|,\s+which\b|,\s+while\b|\s+to help\b|,\s+to\s+(?:contribute|better|jointly build)\b|,\s*(?:(?:[A-Z][\w'-]+\s+){0,3}|he\s+|she\s+|the [a-z ]+ )(?:said|added|noted|told|stressed|emphasized|said,)\b|,\s+said\s+[A-Z]|,\s+adding\b|,\s+noting\b|,\s+calling\b|\s+to\s+(?:consolidate|facilitate|achieve)\b|\s*\(|,\s+with\s+[\w ]{2,40}?\s+\w+ing\b/;
+  /,\s+(?:a|an)\s+[\w-]+\s+(?:designed|aimed|intended|that|which)\b|,?\s+so as to\b|\s+in order to\b|,\s+which\b|,\s+while\b|\s+to help\b|,\s+to\s+(?:contribute|better|jointly build)\b|,["”]?\s*(?:(?:[A-Z][\w'-]+\s+){0,3}|he\s+|she\s+|the [A-Za-z ]+ )(?:said|added|noted|told|stressed|emphasized|said,)\b|,\s+said\s+[A-Z]|,\s+adding\b|,\s+noting\b|,\s+calling\b|\s+to\s+(?:consolidate|facilitate|achieve)\b|\s*\(|,\s+with\s+[\w ]{2,40}?\s+\w+ing\b/;
 
 // "work with Tajikistan, guided by …, to", "make joint efforts to": frames before the action.
 const FRAME =

@@ -5,21 +5,24 @@ const seeds = evaluate(loadGold("seeds"));
 const general = evaluate(loadGold("generalisation"));
 console.log(`\n${formatFigures(seeds)}\n${formatFigures(general)}\n`);
 
-describe.each([["seeds", seeds], ["generalisation", general]])("gold: %s", (_name, f) => {
+// Link recall on the generalisation set is 0.77 against a 0.9 target: the missed links need
+// coreference ("Rosatom will submit its proposal", "financing for the Uzbek section") or share no
+// words ("attract Chinese investment" / "welcomes Chinese companies"). See docs/ENGINE.md.
+const LINK_RECALL_FLOOR: Record<string, number> = { seeds: 0.9, generalisation: 0.75 };
+
+describe.each([["seeds", seeds], ["generalisation", general]])("gold: %s", (name, f) => {
   it("finds every meeting date", () => {
     expect(f.dates.wrong).toEqual([]);
   });
   it("mention precision and recall stay above the floor", () => {
-    expect(f.mentions.recall).toBeGreaterThanOrEqual(0.8);
-    expect(f.mentions.precision).toBeGreaterThanOrEqual(0.8);
+    expect(f.mentions.recall).toBeGreaterThanOrEqual(0.85);
+    expect(f.mentions.precision).toBeGreaterThanOrEqual(0.85);
   });
   it("link precision meets the target", () => {
-    expect(f.links.precision).toBeGreaterThanOrEqual(0.8);
+    expect(f.links.precision).toBeGreaterThanOrEqual(0.9);
   });
-  // The issue's target (≥ 0.9) is not met yet; the figure is reported above and this floor
-  // keeps it from sliding back while linking of general commitments is improved.
-  it("link recall does not regress", () => {
-    expect(f.links.recall).toBeGreaterThanOrEqual(0.45);
+  it("link recall meets its floor", () => {
+    expect(f.links.recall).toBeGreaterThanOrEqual(LINK_RECALL_FLOOR[name]);
   });
 });
 
