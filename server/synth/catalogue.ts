@@ -44,7 +44,10 @@ export const NAMED: Record<string, string[]> = {
   field: ["green energy", "digital economy", "e-commerce", "artificial intelligence", "water conservation", "space cooperation", "tourism", "civil aviation", "public health", "sub-national exchanges"],
 };
 
-/** A pledge family: the variants are paraphrases of one commitment. */
+/**
+ * A pledge family: the variants are paraphrases of one commitment. A variant
+ * starting with "partner:" is the same commitment stated from the partner's side.
+ */
 export interface Family {
   key: string;
   slot: keyof typeof NAMED | null;
@@ -55,8 +58,8 @@ export interface Family {
 export const FAMILIES: Family[] = [
   { key: "build-institution", slot: "institution", giver: "home", variants: ["build the {X} in {p}", "accelerate the construction of the {X} in {p}", "ensure the smooth operation of the {X}", "make good use of the {X}"] },
   { key: "project", slot: "project", giver: "joint", variants: ["speed up the construction of the {X}", "complete the {X} on schedule", "advance the {X} project"] },
-  { key: "import", slot: "product", giver: "home", variants: ["import more high-quality {P} {X}", "expand imports of {X} from {p}", "increase the import of quality {P} {X}"] },
-  { key: "export", slot: "product", giver: "partner", variants: ["export more {X} to {h}", "expand the export of {X} to {h}"] },
+  // One trade flow, stated by either side: the partner's exports are the home side's imports.
+  { key: "import", slot: "product", giver: "home", variants: ["import more high-quality {P} {X}", "expand imports of {X} from {p}", "increase the import of quality {P} {X}", "partner:export more {X} to {h}", "partner:expand the export of {X} to {h}"] },
   { key: "field", slot: "field", giver: "joint", variants: ["expand cooperation in {X}", "deepen cooperation on {X}", "step up cooperation in {X}"] },
   { key: "visa", slot: null, giver: "joint", variants: ["simplify visa procedures for business travellers", "ease visa procedures for business travellers"] },
   { key: "flights", slot: null, giver: "joint", variants: ["open more direct flights between the two capitals", "increase direct flights between the two capitals"] },

@@ -139,10 +139,12 @@ function renderReadout(r: Rng, index: number, home: string, partner: string, dat
   const mentions: SynthTruth["mentions"] = [];
   for (const spec of pledges) {
     if (r.next() < 0.5) text += fill(r.pick(FILLER), home, partner, null) + " ";
-    const phrase = fill(r.pick(spec.family.variants), home, partner, spec.named);
+    const variant = r.pick(spec.family.variants);
+    const fromPartner = variant.startsWith("partner:") || spec.family.giver === "partner";
+    const phrase = fill(variant.replace(/^partner:/, ""), home, partner, spec.named);
     const joint = spec.family.giver === "joint";
-    const subject = joint ? "the two sides" : spec.family.giver === "home" ? h.name : p.name;
-    const speaker = spec.family.giver === "partner" ? partnerSpeaker : homeSpeaker;
+    const subject = joint ? "the two sides" : fromPartner ? p.name : h.name;
+    const speaker = fromPartner ? partnerSpeaker : homeSpeaker;
     const cue = joint ? r.pick(JOINT_CUES) : r.pick(CUES);
     const verbCue = joint && cue === "will" ? "will" : cue;
     const before = `${speaker.split(" ").slice(-2).join(" ")} said that ${subject} ${verbCue} `;
