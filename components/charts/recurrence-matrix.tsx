@@ -4,33 +4,42 @@ import { ChartCard } from "./chart-card";
 import { SwatchLegend } from "./palette-legend";
 import styles from "./charts.module.css";
 
-/** Pledge × meeting: which meetings repeated which pledges, most repeated first. Each filled cell opens that mention in its readout. */
+/**
+ * Pledge × meeting (or × year, once there are more meetings than fit a screen):
+ * which meetings repeated which pledges, most repeated first. Each filled cell
+ * opens the mention in its readout.
+ */
 export function RecurrenceMatrix({ matrix }: { matrix: Matrix }) {
-  const cell = new Map(matrix.cells.map((c) => [`${c.pledgeId}|${c.meetingId}`, c]));
+  const cell = new Map(matrix.cells.map((c) => [`${c.pledgeId}|${c.column}`, c]));
+  const unit = matrix.by === "meeting" ? "meeting" : "year";
   return (
     <ChartCard
       title="Pledge recurrence"
-      description="Pledges repeated in two or more meetings (rows, most repeated first) against the meetings that mentioned them (columns, oldest first). A filled cell links to the mention; its number counts mentions in that readout."
+      description={`Pledges repeated in two or more meetings (rows, most repeated first) against the ${unit === "meeting" ? "meetings that mentioned them" : "years of the meetings that mentioned them"} (columns, oldest first). A filled cell links to the ${unit === "meeting" ? "mention" : "first mention that year"}; its number counts mentions.`}
       empty={!matrix.pledges.length}
       emptyText="No pledge has been repeated in a second meeting yet."
       testId="recurrence-matrix"
       table={{
-        caption: "Mentions per pledge and meeting",
-        columns: ["Pledge", ...matrix.meetings.map((m) => m.date)],
-        rows: matrix.pledges.map((p) => [p.title, ...matrix.meetings.map((m) => cell.get(`${p.id}|${m.id}`)?.mentions ?? 0)]),
+        caption: `Mentions per pledge and ${unit}`,
+        columns: ["Pledge", ...matrix.columns.map((c) => c.label)],
+        rows: matrix.pledges.map((p) => [p.title, ...matrix.columns.map((c) => cell.get(`${p.id}|${c.key}`)?.mentions ?? 0)]),
       }}
     >
-      <div className="table-scroll" style={{ border: "none" }} tabIndex={0} role="region" aria-label="Pledge by meeting matrix">
+      <div className="table-scroll" style={{ border: "none" }} tabIndex={0} role="region" aria-label={`Pledge by ${unit} matrix`}>
         <table className={styles.heatmap}>
-          <caption className="visually-hidden">Pledges (rows) by meetings (columns)</caption>
+          <caption className="visually-hidden">{`Pledges (rows) by ${unit}s (columns)`}</caption>
           <thead>
             <tr>
               <th scope="col">Pledge</th>
-              {matrix.meetings.map((m) => (
-                <th key={m.id} scope="col" title={m.title}>
-                  <Link href={`/meetings/${m.id}`} className={styles.matrixHead}>
-                    {m.date}
-                  </Link>
+              {matrix.columns.map((c) => (
+                <th key={c.key} scope="col" title={c.title}>
+                  {c.href ? (
+                    <Link href={c.href} className={styles.matrixHead}>
+                      {c.label}
+                    </Link>
+                  ) : (
+                    <span className={styles.matrixHead}>{c.label}</span>
+                  )}
                 </th>
               ))}
             </tr>
@@ -43,15 +52,15 @@ export function RecurrenceMatrix({ matrix }: { matrix: Matrix }) {
                     {p.title}
                   </Link>
                 </th>
-                {matrix.meetings.map((m) => {
-                  const c = cell.get(`${p.id}|${m.id}`);
+                {matrix.columns.map((col) => {
+                  const c = cell.get(`${p.id}|${col.key}`);
                   return (
-                    <td key={m.id} style={{ padding: 0, border: "none" }}>
+                    <td key={col.key} style={{ padding: 0, border: "none" }}>
                       {c ? (
                         <Link
-                          href={`/meetings/${m.id}#mention-${c.mentionId}`}
+                          href={c.href}
                           className={styles.cell}
-                          aria-label={`${p.title}, mentioned ${c.mentions === 1 ? "once" : `${c.mentions} times`} on ${m.date}`}
+                          aria-label={`${p.title}, mentioned ${c.mentions === 1 ? "once" : `${c.mentions} times`} ${unit === "meeting" ? "on" : "in"} ${col.label}`}
                         >
                           {c.mentions}
                         </Link>
@@ -70,7 +79,7 @@ export function RecurrenceMatrix({ matrix }: { matrix: Matrix }) {
       </div>
       <SwatchLegend
         items={[
-          { label: "mentioned in that meeting (links to the mention)", color: "#0072b2" },
+          { label: `mentioned in that ${unit} (links to the mention)`, color: "#0072b2" },
           { label: "not mentioned", color: "transparent" },
         ]}
       />

@@ -19,11 +19,16 @@ export interface StatusTopicRow {
   pledges: number;
 }
 
+/** Columns are meetings while they fit on a screen, else years. */
 export interface RecurrenceMatrix {
-  meetings: { id: number; date: string; title: string }[];
+  by: "meeting" | "year";
+  columns: { key: string; label: string; title: string; href: string | null }[];
   pledges: { id: number; title: string; meetingCount: number }[];
-  cells: { pledgeId: number; meetingId: number; mentionId: number; mentions: number }[];
+  /** `href` opens the (first) mention behind the cell. */
+  cells: { pledgeId: number; column: string; mentions: number; href: string }[];
 }
+
+const MAX_MEETING_COLUMNS = 40;
 
 export interface Trends {
   topics: { slug: string; name: string }[];
@@ -60,7 +65,7 @@ export async function statusByTopic(topics: string[] = []): Promise<StatusTopicR
     ORDER BY 2, 3`);
 }
 
-/** The most repeated pledges against the meetings that repeated them; capped so the grid stays readable. */
+/** The most repeated pledges against the meetings (or years) that repeated them; capped so the grid stays readable. */
 export async function recurrenceMatrix(topics: string[] = [], limit = 30): Promise<RecurrenceMatrix> {
   const db = prisma();
   const pledges = await db.$queryRaw<RecurrenceMatrix["pledges"]>(Prisma.sql`
@@ -69,24 +74,35 @@ export async function recurrenceMatrix(topics: string[] = [], limit = 30): Promi
     WHERE p."mergedIntoId" IS NULL AND p."meetingCount" >= 2 ${topicCondition(topics)}
     ORDER BY p."meetingCount" DESC, p."mentionCount" DESC, p.id
     LIMIT ${limit}`);
-  if (!pledges.length) return { meetings: [], pledges: [], cells: [] };
+  if (!pledges.length) return { by: "meeting", columns: [], pledges: [], cells: [] };
   const ids = pledges.map((p) => p.id);
-  const cells = await db.$queryRaw<RecurrenceMatrix["cells"]>(Prisma.sql`
-    SELECT m."pledgeId", m."meetingId", min(m.id) AS "mentionId", count(*)::int AS mentions
-    FROM "Mention" m
+  const rows = await db.$queryRaw<{ pledgeId: number; meetingId: number; date: Date; title: string; mentionId: number; mentions: number }[]>(Prisma.sql`
+    SELECT m."pledgeId", m."meetingId", mt."meetingDate" AS date, mt.title, min(m.id) AS "mentionId", count(*)::int AS mentions
+    FROM "Mention" m JOIN "Meeting" mt ON mt.id = m."meetingId"
     WHERE m."pledgeId" IN (${Prisma.join(ids)}) AND m.review <> 'REJECTED'
-    GROUP BY 1, 2`);
-  const meetingIds = [...new Set(cells.map((c) => c.meetingId))];
-  const meetings = await db.meeting.findMany({
-    where: { id: { in: meetingIds } },
-    select: { id: true, meetingDate: true, title: true },
-    orderBy: [{ meetingDate: "asc" }, { id: "asc" }],
-  });
-  return {
-    pledges,
-    cells,
-    meetings: meetings.map((m) => ({ id: m.id, date: m.meetingDate.toISOString().slice(0, 10), title: m.title })),
-  };
+    GROUP BY 1, 2, 3, 4
+    ORDER BY 3, 2`);
+  const day = (d: Date) => d.toISOString().slice(0, 10);
+  const meetingIds = [...new Set(rows.map((r) => r.meetingId))];
+  if (meetingIds.length <= MAX_MEETING_COLUMNS) {
+    const seen = new Set<number>();
+    const columns = rows
+      .filter((r) => !seen.has(r.meetingId) && seen.add(r.meetingId))
+      .map((r) => ({ key: String(r.meetingId), label: day(r.date), title: r.title, href: `/meetings/${r.meetingId}` }));
+    const cells = rows.map((r) => ({ pledgeId: r.pledgeId, column: String(r.meetingId), mentions: r.mentions, href: `/meetings/${r.meetingId}#mention-${r.mentionId}` }));
+    return { by: "meeting", columns, pledges, cells };
+  }
+  const byYear = new Map<string, { pledgeId: number; column: string; mentions: number; href: string }>();
+  for (const r of rows) {
+    const year = String(r.date.getUTCFullYear());
+    const key = `${r.pledgeId}|${year}`;
+    const cell = byYear.get(key);
+    if (cell) cell.mentions += r.mentions;
+    else byYear.set(key, { pledgeId: r.pledgeId, column: year, mentions: r.mentions, href: `/meetings/${r.meetingId}#mention-${r.mentionId}` });
+  }
+  const years = [...new Set(rows.map((r) => r.date.getUTCFullYear()))].sort((a, b) => a - b);
+  const columns = years.map((y) => ({ key: String(y), label: String(y), title: `Meetings in ${y}`, href: null }));
+  return { by: "year", columns, pledges, cells: [...byYear.values()] };
 }
 
 /** Everything /trends draws, aggregated in PostgreSQL. */
