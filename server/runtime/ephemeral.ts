@@ -19,9 +19,9 @@ export function freePort(): Promise<number> {
 }
 
 /**
- * A throwaway, migrated PostgreSQL for one test run: never the user's data.
- * With TEST_DATABASE_URL set (a server the user provides for tests), a fresh
- * database is created on it instead and dropped afterwards.
+ * A throwaway, migrated PostgreSQL for one test run (a fresh data folder under
+ * the system temp folder, a free port): never the user's data, whatever
+ * DATABASE_URL says.
  */
 export async function startEphemeralDatabase(label: string): Promise<RunningDatabase> {
   const saved = process.env.DATABASE_URL;
