@@ -14,12 +14,16 @@ function likePattern(text: string): string {
 }
 
 export function pledgeWhere(input: PledgeQuery): Prisma.Sql {
-  const parts: Prisma.Sql[] = [Prisma.sql`p."mergedIntoId" IS NULL`];
+  // A pledge whose every mention was rejected is no longer a pledge; the rest always have dates.
+  const parts: Prisma.Sql[] = [Prisma.sql`p."mergedIntoId" IS NULL AND p."mentionCount" > 0`];
   const q = input.q.trim();
   if (q) {
+    // Both arms are answered by the trigram indexes on titles and quotes.
     const pattern = likePattern(q);
-    parts.push(Prisma.sql`(p.title ILIKE ${pattern} OR EXISTS (
-      SELECT 1 FROM "Mention" sm WHERE sm."pledgeId" = p.id AND sm.review <> 'REJECTED' AND sm.quote ILIKE ${pattern}))`);
+    parts.push(Prisma.sql`p.id IN (
+      SELECT sp.id FROM "Pledge" sp WHERE sp.title ILIKE ${pattern}
+      UNION
+      SELECT sm."pledgeId" FROM "Mention" sm WHERE sm.quote ILIKE ${pattern} AND sm.review <> 'REJECTED')`);
   }
   if (input.topic.length) parts.push(Prisma.sql`t.slug IN (${Prisma.join(input.topic)})`);
   if (input.status.length) parts.push(Prisma.sql`p.status::text IN (${Prisma.join(input.status)})`);
@@ -34,10 +38,12 @@ export function pledgeWhere(input: PledgeQuery): Prisma.Sql {
     let from = input.from ?? 1900;
     let to = input.to ?? 2200;
     if (from > to) [from, to] = [to, from];
-    parts.push(Prisma.sql`EXISTS (
-      SELECT 1 FROM "Mention" ym JOIN "Meeting" ymt ON ymt.id = ym."meetingId"
-      WHERE ym."pledgeId" = p.id AND ym.review <> 'REJECTED'
-        AND ymt."meetingDate" >= ${`${from}-01-01`}::date AND ymt."meetingDate" < ${`${to + 1}-01-01`}::date)`);
+    // Pledges whose span of mentions cannot touch the range are ruled out by their own dates first.
+    parts.push(Prisma.sql`p."lastMentionDate" >= ${`${from}-01-01`}::date AND p."firstMentionDate" < ${`${to + 1}-01-01`}::date
+      AND p.id IN (
+        SELECT ym."pledgeId" FROM "Meeting" ymt JOIN "Mention" ym ON ym."meetingId" = ymt.id
+        WHERE ymt."meetingDate" >= ${`${from}-01-01`}::date AND ymt."meetingDate" < ${`${to + 1}-01-01`}::date
+          AND ym.review <> 'REJECTED')`);
   }
   if (input.repeated) parts.push(Prisma.sql`p."meetingCount" >= 2`);
   if (input.zombies) parts.push(zombieCondition);
@@ -68,7 +74,8 @@ export function pledgeOrder(sort: { key: PledgeSortKey; dir: SortDirection }): P
   const entry = ORDER[sort.key];
   if (!entry) throw new Error(`unknown sort key: ${String(sort.key)}`);
   const descending = (sort.dir === "desc") !== Boolean(entry.invert);
-  const dir = Prisma.raw(descending ? "DESC NULLS LAST" : "ASC NULLS LAST");
+  // PostgreSQL's default null placement, so a plain index serves either direction (dates are never null here).
+  const dir = Prisma.raw(descending ? "DESC" : "ASC");
   const tie = sort.key === "mentions" ? Prisma.sql`, p."meetingCount" ${dir}` : Prisma.empty;
   return Prisma.sql`${entry.sql} ${dir}${tie}, p.id ASC`;
 }

@@ -63,8 +63,13 @@ export interface PledgeStory {
   linkKeys: string[];
   events: StoryEvent[];
   mentions: StoryMention[];
+  /** Mentions left out of a long timeline (the first mention and the latest ones are always shown). */
+  hiddenMentions: number;
   related: RelatedPledge[];
 }
+
+/** A timeline longer than this shows the first mention and the latest ones, unless all are asked for. */
+export const TIMELINE_LIMIT = 60;
 
 export type PledgeStoryResult = { kind: "story"; story: PledgeStory } | { kind: "merged"; survivorId: number } | null;
 
@@ -78,7 +83,7 @@ export function parseId(raw: string): number | null {
 }
 
 /** A pledge's whole story for /pledges/[id]; merged pledges point to the pledge that absorbed them. */
-export async function getPledgeStory(rawId: string): Promise<PledgeStoryResult> {
+export async function getPledgeStory(rawId: string, options: { allMentions?: boolean } = {}): Promise<PledgeStoryResult> {
   const id = parseId(rawId);
   if (id === null) return null;
   const db = prisma();
@@ -87,16 +92,23 @@ export async function getPledgeStory(rawId: string): Promise<PledgeStoryResult> 
     include: {
       topic: { select: { slug: true, name: true } },
       events: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], include: { user: { select: { name: true } } } },
-      mentions: {
-        where: { review: { not: "REJECTED" } },
-        include: { meeting: { select: { id: true, title: true, meetingDate: true, outlet: true } } },
-      },
     },
   });
   if (!pledge) return null;
   if (pledge.mergedIntoId !== null) return { kind: "merged", survivorId: await followMerges(pledge.mergedIntoId) };
 
-  const mentions = [...pledge.mentions].sort(
+  // A pledge repeated for decades has hundreds of mentions: choose which to show from a light list first.
+  const order = await db.$queryRaw<{ id: number }[]>(Prisma.sql`
+    SELECT m.id FROM "Mention" m JOIN "Meeting" mt ON mt.id = m."meetingId"
+    WHERE m."pledgeId" = ${id} AND m.review <> 'REJECTED'
+    ORDER BY mt."meetingDate", m."meetingId", m."phraseStart"`);
+  const shown = options.allMentions || order.length <= TIMELINE_LIMIT ? order : [order[0], ...order.slice(-(TIMELINE_LIMIT - 1))];
+  const rows = await db.mention.findMany({
+    where: { id: { in: shown.map((m) => m.id) } },
+    include: { meeting: { select: { id: true, title: true, meetingDate: true, outlet: true } } },
+  });
+
+  const mentions = [...rows].sort(
     (a, b) => a.meeting.meetingDate.getTime() - b.meeting.meetingDate.getTime() || a.meetingId - b.meetingId || a.phraseStart - b.phraseStart,
   );
   const firstId = mentions.find((m) => m.meetingId === pledge.firstMeetingId)?.id ?? mentions[0]?.id;
@@ -151,7 +163,8 @@ export async function getPledgeStory(rawId: string): Promise<PledgeStoryResult> 
         linkReason: m.linkReason,
         isFirst: m.id === firstId,
       })),
-      related: await relatedPledges(pledge.id, pledge.topicId, pledge.linkKeys),
+      hiddenMentions: order.length - shown.length,
+      related: await relatedPledges(pledge.id, pledge.topicId, pledge.countryPair, pledge.linkKeys),
     },
   };
 }
@@ -168,14 +181,24 @@ async function followMerges(startId: number): Promise<number> {
 }
 
 /** Pledges sharing a link key come first (strong evidence), then the busiest of the same topic. */
-async function relatedPledges(id: number, topicId: number, linkKeys: string[]): Promise<RelatedPledge[]> {
+async function relatedPledges(id: number, topicId: number, countryPair: string, linkKeys: string[]): Promise<RelatedPledge[]> {
+  const limit = 8;
   const keys = linkKeys.length ? linkKeys : [""];
-  return prisma().$queryRaw<RelatedPledge[]>(Prisma.sql`
+  // Two small indexed lookups rather than one scan of the whole topic.
+  const sharing = await prisma().$queryRaw<RelatedPledge[]>(Prisma.sql`
     SELECT p.id, p.title, p."mentionCount", p."meetingCount",
       ARRAY(SELECT k FROM unnest(p."linkKeys") k WHERE k = ANY(${keys}::text[])) AS "sharedKeys"
     FROM "Pledge" p
-    WHERE p.id <> ${id} AND p."mergedIntoId" IS NULL
-      AND (p."topicId" = ${topicId} OR p."linkKeys" && ${keys}::text[])
-    ORDER BY (p."linkKeys" && ${keys}::text[]) DESC, p."meetingCount" DESC, p."mentionCount" DESC, p.id
-    LIMIT 8`);
+    WHERE p.id <> ${id} AND p."mergedIntoId" IS NULL AND p."countryPair" = ${countryPair} AND p."linkKeys" && ${keys}::text[]
+    ORDER BY cardinality(ARRAY(SELECT k FROM unnest(p."linkKeys") k WHERE k = ANY(${keys}::text[]))) DESC, p."meetingCount" DESC, p.id
+    LIMIT ${limit}`);
+  if (sharing.length >= limit) return sharing;
+  const seen = [id, ...sharing.map((p) => p.id)];
+  const sameTopic = await prisma().$queryRaw<RelatedPledge[]>(Prisma.sql`
+    SELECT p.id, p.title, p."mentionCount", p."meetingCount", ARRAY[]::text[] AS "sharedKeys"
+    FROM "Pledge" p
+    WHERE p."topicId" = ${topicId} AND p."mergedIntoId" IS NULL AND p.id <> ALL(${seen}::int[])
+    ORDER BY p."meetingCount" DESC, p.id
+    LIMIT ${limit - sharing.length}`);
+  return [...sharing, ...sameTopic];
 }

@@ -52,19 +52,37 @@ export async function getPledgeTable(input: unknown): Promise<PledgeTablePage> {
 
 async function getFilterOptions(): Promise<PledgeFilterOptions> {
   const db = prisma();
-  const [topics, actors, directions, years] = await Promise.all([
+  // Facets come from the country pairs (a skip scan over their index: one probe per pair) and the
+  // date range of the meetings, never from a scan of every pledge.
+  const [topics, pairs, range] = await Promise.all([
     db.topic.findMany({ select: { slug: true, name: true }, orderBy: { name: "asc" } }),
-    db.$queryRaw<{ actor: string }[]>(Prisma.sql`
-      SELECT DISTINCT unnest(actors) AS actor FROM "Pledge" WHERE "mergedIntoId" IS NULL ORDER BY 1`),
-    db.$queryRaw<{ giver: string; receiver: string | null }[]>(Prisma.sql`
-      SELECT DISTINCT giver, receiver FROM "Pledge" WHERE "mergedIntoId" IS NULL ORDER BY 1, 2`),
-    db.$queryRaw<{ year: number }[]>(Prisma.sql`
-      SELECT DISTINCT extract(year FROM "meetingDate")::int AS year FROM "Meeting" ORDER BY 1`),
+    db.$queryRaw<{ pair: string }[]>(Prisma.sql`
+      WITH RECURSIVE pairs AS (
+        (SELECT "countryPair" AS pair FROM "Pledge" ORDER BY 1 LIMIT 1)
+        UNION ALL
+        SELECT (SELECT "countryPair" FROM "Pledge" WHERE "countryPair" > pairs.pair ORDER BY 1 LIMIT 1)
+          FROM pairs WHERE pairs.pair IS NOT NULL)
+      SELECT pair FROM pairs WHERE pair IS NOT NULL`),
+    db.$queryRaw<{ first: number | null; last: number | null }[]>(Prisma.sql`
+      SELECT extract(year FROM min("meetingDate"))::int AS first, extract(year FROM max("meetingDate"))::int AS last FROM "Meeting"`),
   ]);
+  const countries = [...new Set(pairs.flatMap((p) => p.pair.split("|")))].sort();
+  const directions = [
+    ...pairs.flatMap(({ pair }) => {
+      const [a, b] = pair.split("|");
+      return [
+        { giver: a, receiver: b },
+        { giver: b, receiver: a },
+      ];
+    }),
+    ...(pairs.length ? [{ giver: "joint", receiver: null }] : []),
+  ].sort((x, y) => x.giver.localeCompare(y.giver) || (x.receiver ?? "").localeCompare(y.receiver ?? ""));
+  const { first, last } = range[0] ?? { first: null, last: null };
+  const years = first !== null && last !== null ? Array.from({ length: last - first + 1 }, (_, i) => first + i) : [];
   return {
     topics,
-    actors: actors.map((a) => a.actor),
+    actors: countries,
     directions,
-    years: years.map((y) => y.year),
+    years,
   };
 }

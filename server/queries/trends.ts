@@ -44,15 +44,12 @@ function topicCondition(topics: string[]): Prisma.Sql {
 }
 
 export async function topicYearCounts(topics: string[] = []): Promise<TopicYearRow[]> {
+  // TopicYear is kept in step with every change of mentions (see refreshPledgeStats).
   return prisma().$queryRaw<TopicYearRow[]>(Prisma.sql`
-    SELECT extract(year FROM mt."meetingDate")::int AS year, t.slug AS "topicSlug", t.name AS "topicName",
-      count(m.id)::int AS mentions, count(DISTINCT p.id)::int AS pledges
-    FROM "Mention" m
-    JOIN "Meeting" mt ON mt.id = m."meetingId"
-    JOIN "Pledge" p ON p.id = m."pledgeId" AND p."mergedIntoId" IS NULL
-    JOIN "Topic" t ON t.id = p."topicId"
-    WHERE m.review <> 'REJECTED' ${topicCondition(topics)}
-    GROUP BY 1, 2, 3
+    SELECT ty.year, t.slug AS "topicSlug", t.name AS "topicName", ty.mentions, ty.pledges
+    FROM "TopicYear" ty
+    JOIN "Topic" t ON t.id = ty."topicId"
+    WHERE ty.mentions > 0 ${topicCondition(topics)}
     ORDER BY 1, 3`);
 }
 

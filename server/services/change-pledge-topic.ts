@@ -2,6 +2,7 @@ import { prisma, type Db } from "@/server/db";
 import { changePledgeTopicSchema } from "@/lib/schemas/curation";
 import { authorise, parseInput, type Actor } from "./actor";
 import { InvalidInputError, NotFoundError } from "./errors";
+import { refreshPledgeStats } from "./refresh-pledge-stats";
 import { updateAtVersion, withConflictDetails } from "./pledge-version";
 
 /** Files a pledge under another topic; `topicByAnalyst` keeps ingestion from refiling it. */
@@ -19,6 +20,8 @@ export async function changePledgeTopic(actor: Actor | null, input: unknown, db:
       const topic = await tx.topic.findUnique({ where: { id: change.topicId }, select: { id: true, slug: true } });
       if (!topic) throw new InvalidInputError({ topicId: ["no such topic"] });
       const version = await updateAtVersion(tx, change.pledgeId, change.version, { topicId: topic.id, topicByAnalyst: true });
+      // The per-topic yearly counts follow the pledge to its new topic.
+      await refreshPledgeStats(tx, [change.pledgeId]);
       await tx.pledgeEvent.create({
         data: {
           pledgeId: change.pledgeId,

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { refreshPledgeStats } from "@/server/services/refresh-pledge-stats";
 import type { Db } from "@/server/db";
 import { freshDatabase } from "./support";
 
@@ -74,6 +75,8 @@ beforeAll(async () => {
       phraseStart: 500, phraseEnd: 513, sentenceIndex: 0, cue: "none", firmness: 1, specificity: 0, confidence: 0.2, linkMethod: "AUTOMATIC",
       linkReason: "test", review: "REJECTED" },
   });
+  // Every writer of mentions refreshes the pledge figures and yearly aggregates; so do these fixtures.
+  await db.$transaction((tx) => refreshPledgeStats(tx, Object.values(ids)));
 });
 
 afterAll(async () => {

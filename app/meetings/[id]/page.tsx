@@ -1,3 +1,4 @@
+import { cache } from "react";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getMeetingReadout } from "@/server/queries/meeting-readout";
@@ -12,13 +13,16 @@ export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ id: string }> };
 
+// Metadata and page read the same readout once per request.
+const loadReadout = cache(getMeetingReadout);
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const meeting = await getMeetingReadout((await params).id);
+  const meeting = await loadReadout((await params).id);
   return { title: meeting ? meeting.title : "Meeting" };
 }
 
 export default async function MeetingPage({ params }: Props) {
-  const meeting = await getMeetingReadout((await params).id);
+  const meeting = await loadReadout((await params).id);
   if (!meeting) notFound();
   const firsts = meeting.mentions.filter((m) => m.firstMentionDate === null).length;
   return (

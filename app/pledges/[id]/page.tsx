@@ -1,3 +1,4 @@
+import { cache } from "react";
 import type { Metadata } from "next";
 import { notFound, permanentRedirect } from "next/navigation";
 import { getPledgeStory } from "@/server/queries/pledge-story";
@@ -10,15 +11,19 @@ import styles from "@/components/pledge-story/story.module.css";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ id: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ mentions?: string }> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const result = await getPledgeStory((await params).id);
+// Metadata and page read the same story once per request.
+const loadStory = cache((id: string, allMentions: boolean) => getPledgeStory(id, { allMentions }));
+
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
+  const result = await loadStory((await params).id, (await searchParams).mentions === "all");
   return { title: result?.kind === "story" ? result.story.title : "Pledge" };
 }
 
-export default async function PledgePage({ params }: Props) {
-  const result = await getPledgeStory((await params).id);
+export default async function PledgePage({ params, searchParams }: Props) {
+  const allMentions = (await searchParams).mentions === "all";
+  const result = await loadStory((await params).id, allMentions);
   if (!result) notFound();
   if (result.kind === "merged") permanentRedirect(`/pledges/${result.survivorId}`);
   const { story } = result;
@@ -31,6 +36,12 @@ export default async function PledgePage({ params }: Props) {
       <div className={styles.layout}>
         <section aria-labelledby="timeline-heading">
           <h2 id="timeline-heading">Every mention, oldest first</h2>
+          {story.hiddenMentions > 0 ? (
+            <p className="muted small">
+              Showing the first mention and the latest {story.mentions.length - 1} of {story.mentions.length + story.hiddenMentions}.{" "}
+              <a href={`/pledges/${story.id}?mentions=all`}>Show every mention</a>
+            </p>
+          ) : null}
           <MentionTimeline mentions={story.mentions} />
         </section>
         <div className="stack">
