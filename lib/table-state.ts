@@ -107,8 +107,11 @@ export type PledgeQuery = z.infer<typeof PledgeQuery>;
 export const MeetingSortKey = z.enum(["date", "title", "place", "outlet", "pledges", "new", "repeated"]);
 export type MeetingSortKey = z.infer<typeof MeetingSortKey>;
 
+export const MEETINGS_PER_PAGE = 50;
+
 export const meetingTableParsers = {
   sort: sortParser(MeetingSortKey).withDefault({ key: "date", dir: "desc" }),
+  page: parseAsInteger.withDefault(1),
 };
 export const meetingTableCache = createSearchParamsCache(meetingTableParsers);
 

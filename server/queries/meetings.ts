@@ -1,7 +1,7 @@
 import "server-only";
 import { prisma } from "@/server/db";
 import { Prisma } from "@/server/generated/prisma/client";
-import { MeetingSortKey, SortDirection } from "@/lib/table-state";
+import { MEETINGS_PER_PAGE, MeetingSortKey, SortDirection } from "@/lib/table-state";
 import { z } from "zod";
 
 export interface MeetingRow {
@@ -15,33 +15,59 @@ export interface MeetingRow {
   repeatedPledges: number;
 }
 
-const ORDER: Record<MeetingSortKey, Prisma.Sql> = {
-  date: Prisma.sql`"meetingDate"`,
-  title: Prisma.sql`lower(title)`,
-  place: Prisma.sql`place`,
-  outlet: Prisma.sql`outlet`,
+export interface MeetingPage {
+  rows: MeetingRow[];
+  total: number;
+  page: number;
+  pageCount: number;
+}
+
+// Columns of the meeting itself sort through its indexes; the counts need every mention, so only they aggregate first.
+const OWN_ORDER: Partial<Record<MeetingSortKey, Prisma.Sql>> = {
+  date: Prisma.sql`mt."meetingDate"`,
+  title: Prisma.sql`lower(mt.title)`,
+  place: Prisma.sql`mt.place`,
+  outlet: Prisma.sql`mt.outlet`,
+};
+const COUNT_ORDER: Partial<Record<MeetingSortKey, Prisma.Sql>> = {
   pledges: Prisma.sql`pledges`,
   new: Prisma.sql`"newPledges"`,
   repeated: Prisma.sql`"repeatedPledges"`,
 };
 
-const Input = z.object({ key: MeetingSortKey, dir: SortDirection });
+const Input = z.object({ sort: z.object({ key: MeetingSortKey, dir: SortDirection }), page: z.number().int().min(1).default(1) });
 
-/** Every meeting with how many pledges its readouts hold, split into first and repeated mentions. */
-export async function listMeetings(sort: unknown): Promise<MeetingRow[]> {
-  const { key, dir } = Input.parse(sort);
-  const direction = Prisma.raw(dir === "desc" ? "DESC NULLS LAST" : "ASC NULLS LAST");
-  const rows = await prisma().$queryRaw<(Omit<MeetingRow, "meetingDate"> & { meetingDate: Date })[]>(Prisma.sql`
-    SELECT * FROM (
-      SELECT mt.id, mt."meetingDate", mt.title, mt.place, mt.outlet,
-        count(DISTINCT p.id)::int AS pledges,
-        count(DISTINCT p.id) FILTER (WHERE p."firstMeetingId" = mt.id)::int AS "newPledges",
-        count(DISTINCT p.id) FILTER (WHERE p."firstMeetingId" IS DISTINCT FROM mt.id)::int AS "repeatedPledges"
-      FROM "Meeting" mt
-      LEFT JOIN "Mention" m ON m."meetingId" = mt.id AND m.review <> 'REJECTED'
-      LEFT JOIN "Pledge" p ON p.id = m."pledgeId" AND p."mergedIntoId" IS NULL
-      GROUP BY mt.id
-    ) counted
-    ORDER BY ${ORDER[key]} ${direction}, id ASC`);
-  return rows.map((r) => ({ ...r, meetingDate: r.meetingDate.toISOString().slice(0, 10) }));
+const counts = Prisma.sql`
+  count(DISTINCT p.id)::int AS pledges,
+  count(DISTINCT p.id) FILTER (WHERE p."firstMeetingId" = mt.id)::int AS "newPledges",
+  count(DISTINCT p.id) FILTER (WHERE p."firstMeetingId" IS DISTINCT FROM mt.id)::int AS "repeatedPledges"`;
+const joins = Prisma.sql`
+  LEFT JOIN "Mention" m ON m."meetingId" = mt.id AND m.review <> 'REJECTED'
+  LEFT JOIN "Pledge" p ON p.id = m."pledgeId" AND p."mergedIntoId" IS NULL`;
+
+/** One page of meetings with how many pledges each readout holds, split into first and repeated mentions. */
+export async function listMeetings(input: unknown): Promise<MeetingPage> {
+  const { sort, page: asked } = Input.parse(input);
+  const db = prisma();
+  const total = await db.meeting.count();
+  const pageCount = Math.max(1, Math.ceil(total / MEETINGS_PER_PAGE));
+  const page = Math.min(asked, pageCount);
+  const offset = (page - 1) * MEETINGS_PER_PAGE;
+  const direction = Prisma.raw(sort.dir === "desc" ? "DESC" : "ASC");
+  const own = OWN_ORDER[sort.key];
+  type Raw = Omit<MeetingRow, "meetingDate"> & { meetingDate: Date };
+  const rows = own
+    ? await db.$queryRaw<Raw[]>(Prisma.sql`
+        WITH shown AS (SELECT mt.id FROM "Meeting" mt ORDER BY ${own} ${direction} NULLS LAST, mt.id ASC LIMIT ${MEETINGS_PER_PAGE} OFFSET ${offset})
+        SELECT mt.id, mt."meetingDate", mt.title, mt.place, mt.outlet, ${counts}
+        FROM shown JOIN "Meeting" mt ON mt.id = shown.id ${joins}
+        GROUP BY mt.id
+        ORDER BY ${own} ${direction} NULLS LAST, mt.id ASC`)
+    : await db.$queryRaw<Raw[]>(Prisma.sql`
+        SELECT mt.id, mt."meetingDate", mt.title, mt.place, mt.outlet, ${counts}
+        FROM "Meeting" mt ${joins}
+        GROUP BY mt.id
+        ORDER BY ${COUNT_ORDER[sort.key]!} ${direction}, mt.id ASC
+        LIMIT ${MEETINGS_PER_PAGE} OFFSET ${offset}`);
+  return { rows: rows.map((r) => ({ ...r, meetingDate: r.meetingDate.toISOString().slice(0, 10) })), total, page, pageCount };
 }
