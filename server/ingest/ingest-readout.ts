@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { Prisma } from "@/server/generated/prisma/client";
 import type { Db } from "@/server/db";
 import { TOPICS } from "@/lib/topics";
-import { refreshPledgeStats } from "@/server/services/refresh-pledge-stats";
+import { addMeetingToStats } from "@/server/services/refresh-pledge-stats";
 import { parseReadout, type ParsedReadout } from "./parse-readout";
 import { extractMentions, type ExtractedMention } from "./extract-mentions";
 import { candidateKeys, chooseLink, LOW_CONFIDENCE, type LinkDecision, type PledgeCandidate } from "./link";
@@ -153,10 +153,12 @@ async function findCandidates(tx: Tx, mentions: ExtractedMention[]): Promise<Ple
       from jsonb_to_recordset(${JSON.stringify(wanted)}::jsonb) as w(idx int, pair text, keys text[])
       cross join lateral (
         select p.id, p.title, t.slug as topic, p.giver, p."countryPair", p."linkKeys",
+               -- A few of its wordings are enough to score against; no sort, so a pledge with
+               -- thousands of mentions costs no more than one with ten.
                coalesce((select array_agg(x.phrase) from (
                   select m.phrase from "Mention" m
                    where m."pledgeId" = p.id and m.review <> 'REJECTED'
-                   order by m.id limit 8) x), '{}') as phrases
+                   limit 8) x), '{}') as phrases
           from "Pledge" p join "Topic" t on t.id = p."topicId"
          where p."countryPair" = w.pair
            and p."mergedIntoId" is null
@@ -274,7 +276,7 @@ async function linkMentions(tx: Tx, meetingId: number, mentions: ExtractedMentio
              speaker text, side text, cue text, firmness int, specificity int, confidence float8, "linkMethod" text, "linkReason" text)
     on conflict ("meetingId", "phraseStart", "phraseEnd") do nothing
     returning id, "phraseStart"`;
-  await refreshPledgeStats(tx, rows.map((r) => r.pledgeId!));
+  await addMeetingToStats(tx, meetingId);
 
   const mentionIds = new Map(inserted.map((r) => [r.phraseStart, r.id]));
   const titles = new Map<number, string>(candidates.flat().map((c) => [c.id, c.title]));

@@ -6,6 +6,7 @@ import type { Actor } from "@/server/services/actor";
 import { changePledgeTopic } from "@/server/services/change-pledge-topic";
 import { mergePledges } from "@/server/services/merge-pledges";
 import { rejectMention } from "@/server/services/reject-mention";
+import { refreshPledgeStats } from "@/server/services/refresh-pledge-stats";
 import { freshDatabase } from "./support";
 
 // The trends read pre-aggregated yearly counts; they must always equal a count over the mentions.
@@ -30,6 +31,20 @@ describe("yearly aggregates behind the trends", () => {
   const stored = () =>
     ctx.db.$queryRaw<{ topicId: number; year: number; mentions: number; pledges: number }[]>`
       select "topicId", year, mentions, pledges from "TopicYear" where mentions > 0 order by 1, 2`;
+
+  it("kept incrementally by ingestion, equal a full recomputation of every pledge", async () => {
+    const figures = () =>
+      ctx.db.pledge.findMany({
+        orderBy: { id: "asc" },
+        select: { id: true, mentionCount: true, meetingCount: true, firstMeetingId: true, firstMentionDate: true, lastMentionDate: true, firmness: true, specificity: true },
+      });
+    const incremental = await figures();
+    const years = await stored();
+    const ids = incremental.map((p) => p.id);
+    await ctx.db.$transaction((tx) => refreshPledgeStats(tx, ids));
+    expect(await figures()).toEqual(incremental);
+    expect(await stored()).toEqual(years);
+  });
 
   it("match a direct count after ingestion, a topic change, a merge and a rejected mention", async () => {
     expect(await stored()).toEqual(await direct());
