@@ -59,6 +59,25 @@ test("an analyst signs in, changes a status with note and evidence, and every vi
   await page.goto(`/pledges?q=${encodeURIComponent(pledge.title.slice(0, 60))}`);
   const row = page.getByRole("row").filter({ hasText: pledge.title.slice(0, 40) }).first();
   await expect(row).toContainText("Partially fulfilled");
+
+  // The status-by-topic chart counts it at once (its table alternative holds the same figures).
+  const topic = await db.pledge.findUniqueOrThrow({ where: { id: pledge.id }, select: { topic: { select: { name: true, id: true } } } });
+  const expected = await db.pledge.count({ where: { topicId: topic.topic.id, status: "PARTIALLY_FULFILLED", mergedIntoId: null } });
+  expect(expected).toBeGreaterThan(0);
+  await page.goto("/trends");
+  const shown = await page.evaluate(({ topicName }) => {
+    for (const table of Array.from(document.querySelectorAll("table"))) {
+      const head = Array.from(table.querySelectorAll("thead th")).map((th) => th.textContent?.trim());
+      const column = head.indexOf("Partially fulfilled");
+      if (column < 0 || !head.includes("Total")) continue;
+      for (const tr of Array.from(table.querySelectorAll("tbody tr"))) {
+        const cells = Array.from(tr.children).map((c) => c.textContent?.trim());
+        if (cells[0] === topicName) return Number(cells[column]);
+      }
+    }
+    return null;
+  }, { topicName: topic.topic.name });
+  expect(shown).toBe(expected);
 });
 
 test("an edit made against an old version is refused and shows what changed", async ({ page, baseURL }) => {
