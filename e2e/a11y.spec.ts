@@ -53,8 +53,15 @@ for (const size of WIDTHS) {
       expect(summary, `${target.path} at ${size.width}px`).toEqual([]);
 
       // No sideways page scroll on a phone: wide tables scroll inside their own box.
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-      expect(overflow, `${target.path} scrolls sideways at ${size.width}px`).toBeLessThanOrEqual(0);
+      const overflow = await page.evaluate(() => {
+        const width = window.innerWidth;
+        const wide = [...document.querySelectorAll("body *")]
+          .filter((el) => el.getBoundingClientRect().right > width + 0.5)
+          .slice(-5)
+          .map((el) => `${el.tagName.toLowerCase()}.${String(el.className).slice(0, 40)} "${(el.textContent ?? "").slice(0, 40)}"`);
+        return { by: document.documentElement.scrollWidth - width, wide };
+      });
+      expect(overflow.by, `${target.path} scrolls sideways at ${size.width}px: ${overflow.wide.join("; ")}`).toBeLessThanOrEqual(0);
 
       const file = path.join(SCREENSHOTS, `${target.name}-${size.width}.png`);
       const shot = await page.screenshot({ path: file, fullPage: true });
