@@ -5,7 +5,7 @@ import { TOPICS } from "@/lib/topics";
 import { addMeetingToStats } from "@/server/services/refresh-pledge-stats";
 import { parseReadout, type ParsedReadout } from "./parse-readout";
 import { extractMentions, type ExtractedMention } from "./extract-mentions";
-import { candidateKeys, chooseLink, LOW_CONFIDENCE, type LinkDecision, type PledgeCandidate } from "./link";
+import { chooseLink, retrievalKeys, LOW_CONFIDENCE, type LinkDecision, type PledgeCandidate } from "./link";
 import { decodeReadout, ReadoutError } from "./validate-readout";
 
 type Tx = Prisma.TransactionClient;
@@ -42,6 +42,7 @@ export interface IngestOptions {
 
 const MAX_CANDIDATES = 25;
 const MAX_LINK_KEYS = 48;
+const MAX_RETRIEVAL_KEYS = 64;
 
 export function contentHash(text: string): string {
   return createHash("sha256").update(text, "utf8").digest("hex");
@@ -139,20 +140,23 @@ async function insertMeeting(tx: Tx, file: string, hash: string, text: string, p
   return meetingId;
 }
 
-type CandidateRow = PledgeCandidate & { idx: number };
+type CandidateRow = PledgeCandidate & { idx: number; retrievalKeys: string[] };
+type Candidate = PledgeCandidate & { retrievalKeys: string[] };
 
 /**
  * Link candidates for every mention of the readout in one round trip: for each
- * mention, the pledges of its country pair that share a key term (the GIN index
- * on "linkKeys" answers the overlap test), most overlapping first.
+ * mention, the pledges filed under one of its retrieval keys (the GIN index on
+ * "retrievalKeys" answers the overlap test; keys carry the country pair), most
+ * overlapping first.
  */
-async function findCandidates(tx: Tx, mentions: ExtractedMention[]): Promise<PledgeCandidate[][]> {
-  const wanted = mentions.map((m, idx) => ({ idx, pair: m.countryPair, keys: candidateKeys(m) }));
+async function findCandidates(tx: Tx, mentions: ExtractedMention[], keys: string[][]): Promise<Candidate[][]> {
+  const wanted = mentions.map((_, idx) => ({ idx, keys: keys[idx] })).filter((w) => w.keys.length > 0);
+  if (wanted.length === 0) return mentions.map(() => []);
   const rows = await tx.$queryRaw<CandidateRow[]>`
     select w.idx, c.*
-      from jsonb_to_recordset(${JSON.stringify(wanted)}::jsonb) as w(idx int, pair text, keys text[])
+      from jsonb_to_recordset(${JSON.stringify(wanted)}::jsonb) as w(idx int, keys text[])
       cross join lateral (
-        select p.id, p.title, t.slug as topic, p.giver, p."countryPair", p."linkKeys",
+        select p.id, p.title, t.slug as topic, p.giver, p."countryPair", p."linkKeys", p."retrievalKeys",
                -- A few of its wordings are enough to score against; no sort, so a pledge with
                -- thousands of mentions costs no more than one with ten.
                coalesce((select array_agg(x.phrase) from (
@@ -160,13 +164,12 @@ async function findCandidates(tx: Tx, mentions: ExtractedMention[]): Promise<Ple
                    where m."pledgeId" = p.id and m.review <> 'REJECTED'
                    limit 8) x), '{}') as phrases
           from "Pledge" p join "Topic" t on t.id = p."topicId"
-         where p."countryPair" = w.pair
+         where p."retrievalKeys" && w.keys
            and p."mergedIntoId" is null
-           and p."linkKeys" && w.keys
-         order by cardinality(array(select unnest(p."linkKeys") intersect select unnest(w.keys))) desc,
+         order by cardinality(array(select unnest(p."retrievalKeys") intersect select unnest(w.keys))) desc,
                   p."mentionCount" desc
          limit ${MAX_CANDIDATES}) c`;
-  const out: PledgeCandidate[][] = mentions.map(() => []);
+  const out: Candidate[][] = mentions.map(() => []);
   for (const { idx, ...candidate } of rows) out[idx].push(candidate);
   return out;
 }
@@ -185,7 +188,8 @@ interface Planned {
  */
 async function linkMentions(tx: Tx, meetingId: number, mentions: ExtractedMention[], topicIds: Map<string, number>) {
   if (mentions.length === 0) return { newPledges: 0, linked: 0, lowConfidence: [] };
-  const candidates = await findCandidates(tx, mentions);
+  const keys = mentions.map((m) => retrievalKeys(m));
+  const candidates = await findCandidates(tx, mentions, keys);
   const created: (PledgeCandidate & { mention: ExtractedMention })[] = [];
   const plans: Planned[] = [];
   for (const [i, mention] of mentions.entries()) {
@@ -220,31 +224,44 @@ async function linkMentions(tx: Tx, meetingId: number, mentions: ExtractedMentio
         receiver: m.receiver,
         countryPair: m.countryPair,
         linkKeys: [...new Set(plans.filter((p) => p.pledgeRef === c.id).flatMap((p) => p.mention.linkKeys))].slice(0, MAX_LINK_KEYS),
+        retrievalKeys: [...new Set(plans.flatMap((p, i) => (p.pledgeRef === c.id ? keys[i] : [])))].slice(0, MAX_RETRIEVAL_KEYS),
       };
     });
     await tx.$executeRaw`
-      insert into "Pledge" (id, title, "topicId", actors, giver, receiver, "countryPair", "linkKeys", "updatedAt")
-      select p.id, p.title, p."topicId", p.actors, p.giver, p.receiver, p."countryPair", p."linkKeys", now()
+      insert into "Pledge" (id, title, "topicId", actors, giver, receiver, "countryPair", "linkKeys", "retrievalKeys", "updatedAt")
+      select p.id, p.title, p."topicId", p.actors, p.giver, p.receiver, p."countryPair", p."linkKeys", p."retrievalKeys", now()
         from jsonb_to_recordset(${JSON.stringify(pledges)}::jsonb)
-          as p(id int, title text, "topicId" int, actors text[], giver text, receiver text, "countryPair" text, "linkKeys" text[])`;
+          as p(id int, title text, "topicId" int, actors text[], giver text, receiver text, "countryPair" text, "linkKeys" text[], "retrievalKeys" text[])`;
     await tx.$executeRaw`
       insert into "PledgeEvent" ("pledgeId", kind, data)
       select id, 'CREATED', jsonb_build_object('meetingId', ${meetingId}::int, 'by', 'ingestion')
         from unnest(${pledges.map((p) => p.id)}::int[]) as id`;
   }
 
-  // Existing pledges learn the new wording's key terms, so later paraphrases find them.
-  const grown = new Map<number, string[]>();
-  for (const plan of plans) {
-    if (plan.pledgeRef > 0) grown.set(plan.pledgeRef, [...(grown.get(plan.pledgeRef) ?? []), ...plan.mention.linkKeys]);
+  // Existing pledges learn the new wording's key terms, so later paraphrases find them. Only
+  // pledges that gain a key are rewritten: a plain repetition leaves the row (and its indexes) alone.
+  const known = new Map(candidates.flat().map((c) => [c.id, c]));
+  const grown = new Map<number, { keys: Set<string>; retrieval: Set<string> }>();
+  for (const [i, plan] of plans.entries()) {
+    const pledge = plan.pledgeRef > 0 ? known.get(plan.pledgeRef) : undefined;
+    if (!pledge) continue;
+    const newKeys = plan.mention.linkKeys.filter((k) => !pledge.linkKeys.includes(k));
+    const newRetrieval = keys[i].filter((k) => !pledge.retrievalKeys.includes(k));
+    if (!newKeys.length && !newRetrieval.length) continue;
+    const entry = grown.get(pledge.id) ?? { keys: new Set<string>(), retrieval: new Set<string>() };
+    newKeys.forEach((k) => entry.keys.add(k));
+    newRetrieval.forEach((k) => entry.retrieval.add(k));
+    grown.set(pledge.id, entry);
   }
   if (grown.size > 0) {
-    const updates = [...grown].map(([id, keys]) => ({ id, keys: [...new Set(keys)] }));
+    const updates = [...grown].map(([id, g]) => ({ id, keys: [...g.keys], retrieval: [...g.retrieval] }));
     await tx.$executeRaw`
-      update "Pledge" p set "linkKeys" = (
-          select coalesce(array_agg(k), '{}') from (
-            select k from (select distinct unnest(p."linkKeys" || u.keys) as k) d limit ${MAX_LINK_KEYS}) keys)
-        from jsonb_to_recordset(${JSON.stringify(updates)}::jsonb) as u(id int, keys text[])
+      update "Pledge" p set
+        "linkKeys" = (select coalesce(array_agg(k), '{}') from (
+            select k from (select distinct unnest(p."linkKeys" || u.keys) as k) d limit ${MAX_LINK_KEYS}) keys),
+        "retrievalKeys" = (select coalesce(array_agg(k), '{}') from (
+            select k from (select distinct unnest(p."retrievalKeys" || u.retrieval) as k) d limit ${MAX_RETRIEVAL_KEYS}) keys)
+        from jsonb_to_recordset(${JSON.stringify(updates)}::jsonb) as u(id int, keys text[], retrieval text[])
        where p.id = u.id`;
   }
 

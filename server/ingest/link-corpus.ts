@@ -1,6 +1,6 @@
 import type { TopicSlug } from "@/lib/topics";
 import { extractMentions, type ExtractedMention } from "./extract-mentions";
-import { candidateKeys, chooseLink, type PledgeCandidate } from "./link";
+import { chooseLink, retrievalKeys, type PledgeCandidate } from "./link";
 import { parseReadout, type ParsedReadout } from "./parse-readout";
 
 export interface CorpusPledge {
@@ -17,7 +17,7 @@ export interface CorpusResult {
   pledges: CorpusPledge[];
 }
 
-/** Reference linker: readouts in meeting-date order, candidates retrieved from an inverted index on link keys. */
+/** Reference linker: readouts in meeting-date order, candidates retrieved from an inverted index on retrieval keys. */
 export function linkCorpus(readouts: { id: string; text: string; meetingDate?: string }[]): CorpusResult {
   const parsedAll = readouts.map((r) => {
     const parsed = parseReadout(r.text, r.meetingDate ? { meetingDate: r.meetingDate } : undefined);
@@ -29,7 +29,8 @@ export function linkCorpus(readouts: { id: string; text: string; meetingDate?: s
   for (const r of ordered) {
     for (const m of r.mentions) {
       const ids = new Set<number>();
-      for (const k of candidateKeys(m)) for (const id of index.get(`${m.countryPair}\u0000${k}`) ?? []) ids.add(id);
+      const keys = retrievalKeys(m);
+      for (const k of keys) for (const id of index.get(k) ?? []) ids.add(id);
       const decision = chooseLink(m, [...ids].map((id) => pledges[id].candidate));
       let id: number;
       if (decision) id = decision.pledgeId;
@@ -43,11 +44,10 @@ export function linkCorpus(readouts: { id: string; text: string; meetingDate?: s
       const p = pledges[id];
       p.mentions.push({ readoutId: r.id, mention: m, confidence: decision?.confidence ?? 1, reason: decision?.reason ?? "first mention" });
       p.candidate.phrases.push(m.phrase);
-      for (const k of m.linkKeys) {
-        if (!p.candidate.linkKeys.includes(k)) p.candidate.linkKeys.push(k);
-        const ik = `${m.countryPair}\u0000${k}`;
-        if (!index.has(ik)) index.set(ik, new Set());
-        index.get(ik)!.add(id);
+      for (const k of m.linkKeys) if (!p.candidate.linkKeys.includes(k)) p.candidate.linkKeys.push(k);
+      for (const k of keys) {
+        if (!index.has(k)) index.set(k, new Set());
+        index.get(k)!.add(id);
       }
     }
   }

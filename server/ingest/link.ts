@@ -158,8 +158,17 @@ function features(phrase: string, pair: string, given?: string[]): Features {
   return f;
 }
 
-export function candidateKeys(mention: ExtractedMention): string[] {
-  return mention.linkKeys;
+/**
+ * The keys a mention is found by, and files its pledge under, qualified by the country pair. A
+ * link needs a shared object when the mention has objects (a general commitment scores at most
+ * 0.4 against a specific one), and a shared field when neither has objects; so a specific mention
+ * is filed under its objects only, and a general one under its fields marked `~`. Common field
+ * words then never pull every specific pledge of the pair into the candidates.
+ */
+export function retrievalKeys(mention: Pick<ExtractedMention, "phrase" | "countryPair" | "linkKeys">): string[] {
+  const f = features(mention.phrase, mention.countryPair, mention.linkKeys);
+  const keys = f.objects.length ? f.objects : f.keys.map((k) => `~${k}`);
+  return [...new Set(keys)].map((k) => `${mention.countryPair}:${k}`);
 }
 
 export function giversAgree(a: string, b: string): boolean {

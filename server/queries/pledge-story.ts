@@ -164,7 +164,7 @@ export async function getPledgeStory(rawId: string, options: { allMentions?: boo
         isFirst: m.id === firstId,
       })),
       hiddenMentions: order.length - shown.length,
-      related: await relatedPledges(pledge.id, pledge.topicId, pledge.countryPair, pledge.linkKeys),
+      related: await relatedPledges(pledge.id, pledge.topicId, pledge.retrievalKeys),
     },
   };
 }
@@ -180,17 +180,18 @@ async function followMerges(startId: number): Promise<number> {
   return id;
 }
 
-/** Pledges sharing a link key come first (strong evidence), then the busiest of the same topic. */
-async function relatedPledges(id: number, topicId: number, countryPair: string, linkKeys: string[]): Promise<RelatedPledge[]> {
+/** Pledges filed under one of its retrieval keys come first (strong evidence), then the busiest of the same topic. */
+async function relatedPledges(id: number, topicId: number, retrievalKeys: string[]): Promise<RelatedPledge[]> {
   const limit = 8;
-  const keys = linkKeys.length ? linkKeys : [""];
-  // Two small indexed lookups rather than one scan of the whole topic.
+  const keys = retrievalKeys.length ? retrievalKeys : [""];
+  // Two small indexed lookups rather than one scan of the whole topic. Keys carry the country
+  // pair ("China|Tajikistan:workshop", "…:~trade"); the words alone are shown.
   const sharing = await prisma().$queryRaw<RelatedPledge[]>(Prisma.sql`
     SELECT p.id, p.title, p."mentionCount", p."meetingCount",
-      ARRAY(SELECT k FROM unnest(p."linkKeys") k WHERE k = ANY(${keys}::text[])) AS "sharedKeys"
+      ARRAY(SELECT DISTINCT ltrim(substr(k, strpos(k, ':') + 1), '~') FROM unnest(p."retrievalKeys") k WHERE k = ANY(${keys}::text[])) AS "sharedKeys"
     FROM "Pledge" p
-    WHERE p.id <> ${id} AND p."mergedIntoId" IS NULL AND p."countryPair" = ${countryPair} AND p."linkKeys" && ${keys}::text[]
-    ORDER BY cardinality(ARRAY(SELECT k FROM unnest(p."linkKeys") k WHERE k = ANY(${keys}::text[]))) DESC, p."meetingCount" DESC, p.id
+    WHERE p.id <> ${id} AND p."mergedIntoId" IS NULL AND p."retrievalKeys" && ${keys}::text[]
+    ORDER BY cardinality(ARRAY(SELECT k FROM unnest(p."retrievalKeys") k WHERE k = ANY(${keys}::text[]))) DESC, p."meetingCount" DESC, p.id
     LIMIT ${limit}`);
   if (sharing.length >= limit) return sharing;
   const seen = [id, ...sharing.map((p) => p.id)];

@@ -26,6 +26,13 @@ export function prismaCliEnv(url: string): NodeJS.ProcessEnv {
   };
 }
 
+/** The CLI's error without its stack frames: the database's own message is what the user needs. */
+function conciseFailure(output: string): string {
+  const lines = output.split("\n").map((l) => l.trim()).filter((l) => l && !/^at\s|^\d+:\s/.test(l));
+  const errors = lines.filter((l) => /error|P\d{4}|failed/i.test(l));
+  return (errors.length ? errors : lines).slice(-4).join(" ");
+}
+
 /** Runs the Prisma CLI and returns its standard output; throws with its output on failure. */
 export function runPrisma(args: string[], url: string): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -37,7 +44,7 @@ export function runPrisma(args: string[], url: string): Promise<string> {
     child.stderr.on("data", (d) => (err += d));
     child.on("close", (code) => {
       if (code === 0) resolve(out);
-      else reject(new UserFacingError(`prisma ${args[0]} ${args[1] ?? ""} failed: ${(err || out).trim().split("\n").slice(-4).join(" ")}`));
+      else reject(new UserFacingError(`prisma ${args[0]} ${args[1] ?? ""} failed: ${conciseFailure(err || out)}`));
     });
   });
 }

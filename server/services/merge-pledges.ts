@@ -18,7 +18,7 @@ export async function mergePledges(actor: Actor | null, input: unknown, db: Db =
     db.$transaction(async (tx) => {
       const pair = await tx.pledge.findMany({
         where: { id: { in: [merge.survivorId, merge.otherId] } },
-        select: { id: true, title: true, status: true, countryPair: true, linkKeys: true },
+        select: { id: true, title: true, status: true, countryPair: true, linkKeys: true, retrievalKeys: true },
       });
       const survivor = pair.find((pledge) => pledge.id === merge.survivorId);
       const other = pair.find((pledge) => pledge.id === merge.otherId);
@@ -51,7 +51,10 @@ export async function mergePledges(actor: Actor | null, input: unknown, db: Db =
       await tx.pledge.update({ where: { id: other.id }, data: { mergedIntoId: survivor.id } });
       await tx.pledge.update({
         where: { id: survivor.id },
-        data: { linkKeys: [...new Set([...survivor.linkKeys, ...other.linkKeys])].slice(0, 48) },
+        data: {
+          linkKeys: [...new Set([...survivor.linkKeys, ...other.linkKeys])].slice(0, 48),
+          retrievalKeys: [...new Set([...survivor.retrievalKeys, ...other.retrievalKeys])].slice(0, 64),
+        },
       });
       await refreshPledgeStats(tx, [survivor.id, other.id]);
 

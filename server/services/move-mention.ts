@@ -5,6 +5,7 @@ import { InvalidInputError, NotFoundError } from "./errors";
 import { lockMention } from "./lock-mention";
 import { bumpVersion } from "./pledge-version";
 import { refreshPledgeStats } from "./refresh-pledge-stats";
+import { retrievalKeys } from "@/server/ingest/link";
 
 const WEAK_WORDS = new Set(["will", "with", "the", "and", "for", "from", "that", "this", "more", "sides", "both", "cooperation", "strengthen", "deepen", "continue"]);
 
@@ -53,6 +54,7 @@ export async function moveMention(actor: Actor | null, input: unknown, db: Db = 
           receiver: from.receiver,
           countryPair: from.countryPair,
           linkKeys: keysFrom(`${title} ${mention.phrase}`),
+          retrievalKeys: retrievalKeys({ phrase: mention.phrase, countryPair: from.countryPair, linkKeys: keysFrom(`${title} ${mention.phrase}`) }),
         },
         select: { id: true, version: true },
       });
