@@ -93,7 +93,11 @@ export async function ingestReadout(db: Db, file: string, bytes: Uint8Array, opt
         const pairs = [...new Set(mentions.map((m) => m.countryPair))].sort();
         // Serialise linking per country pair, so two ingestion runs never both create the same pledge.
         const locks = [hash, ...pairs];
-        await tx.$queryRaw`select count(pg_advisory_xact_lock(hashtext(k))) from unnest(${locks}::text[]) as k`;
+        // The planner cannot see the keys inside the candidate query's parameters and may choose a
+        // sequential scan of every pledge, the one plan whose cost grows with the corpus; every
+        // statement of this transaction is an index lookup.
+        await tx.$queryRaw`select count(pg_advisory_xact_lock(hashtext(k))), set_config('enable_seqscan', 'off', true)
+                             from unnest(${locks}::text[]) as k`;
         const meetingId = await insertMeeting(tx, file, hash, text, parsed);
         if (meetingId === null) {
           const row = await tx.meeting.findUniqueOrThrow({ where: { contentHash: hash }, select: { id: true } });
