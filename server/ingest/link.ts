@@ -1,3 +1,4 @@
+import { anaphorOf } from "./coreference";
 import type { ExtractedMention } from "./extract-mentions";
 import { allCities, countryOf } from "./gazetteer";
 import { lemma, linkKeysOf, stem } from "./normalise";
@@ -114,14 +115,15 @@ const TIME = stems(["meeting", "session", "january", "february", "march", "april
 
 const cache = new Map<string, Features>();
 
-function features(phrase: string, pair: string, given?: string[]): Features {
+function features(phrase: string, pair: string, given?: string[], antecedent?: string): Features {
   const id = `${pair}\u0000${phrase}`;
   if (!given) {
     const hit = cache.get(id);
     if (hit) return hit;
   }
   const sides = pair.split("|");
-  const names = namesOf(phrase, sides);
+  // "provide financing for the Uzbek section" names what its antecedent names.
+  const names = [...namesOf(phrase, sides), ...(antecedent ? namesOf(antecedent, sides) : [])];
   const words = new Map<string, string>();
   const minor = new Set<string>();
   const inName = new Set(names.flatMap((n) => n.tokens));
@@ -228,9 +230,9 @@ function scoreWith(mention: ExtractedMention, m: Features, candidate: PledgeCand
   const phrases = candidate.phrases.length ? candidate.phrases : [candidate.title];
   for (const ph of phrases) {
     let f = features(ph, candidate.countryPair);
-    // "support its operation": the phrase leans on a name said before it, which the pledge's
-    // keys kept.
-    if (!f.keys.length && candidate.linkKeys.length) f = features(ph, candidate.countryPair, candidate.linkKeys);
+    // "support its operation", "provide financing for the Uzbek section": the phrase leans on a
+    // thing said before it, which the pledge's keys kept.
+    if (candidate.linkKeys.length && (!f.keys.length || anaphorOf(ph))) f = features(ph, candidate.countryPair, [...new Set([...f.keys, ...candidate.linkKeys])]);
     const r = comparePhrase(m, f, giverOk, ph);
     // With nothing better, say why the closest phrase was refused ("names a different thing").
     if (r.score > best.score || (best.score === 0 && r.score === 0 && r.reason !== "no shared key terms" && r.reason !== "different giver")) best = r;
@@ -242,11 +244,13 @@ function scoreWith(mention: ExtractedMention, m: Features, candidate: PledgeCand
     if (mention.topic === candidate.topic) reason += `; same topic ${candidate.topic}`;
     else { score -= 0.05; reason += `; topic differs (${mention.topic} vs ${candidate.topic})`; }
   }
+  // Say when the evidence came through what the mention points back at.
+  if (mention.antecedent) reason = `${quote(mention.antecedent.anaphor)} refers to ${quote(mention.antecedent.phrase)}; ${reason}`;
   score = Math.max(0, Math.min(1, score));
   return { score: Math.round(score * 100) / 100, reason };
 }
 
-const mentionFeatures = (mention: ExtractedMention) => features(mention.phrase, mention.countryPair, mention.linkKeys);
+const mentionFeatures = (mention: ExtractedMention) => features(mention.phrase, mention.countryPair, mention.linkKeys, mention.antecedent?.phrase);
 
 export function scoreLink(mention: ExtractedMention, candidate: PledgeCandidate): { score: number; reason: string } {
   return scoreWith(mention, mentionFeatures(mention), candidate);
