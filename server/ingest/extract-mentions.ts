@@ -2,7 +2,7 @@ import { classifyTopic, type TopicSlug } from "@/lib/topics";
 import { allCities, COUNTRY_RE, countryOf } from "./gazetteer";
 import { namedThingsIn, resolveAntecedent, type Antecedent, type AntecedentCandidate } from "./coreference";
 import { findCues, NON_PLEDGE_FRAME, type Cue, type Firmness } from "./cues";
-import { keyTerms, lemma, linkKeysOf, stem } from "./normalise";
+import { investorOf, keyTerms, lemma, linkKeysOf, stem } from "./normalise";
 import type { ParsedReadout } from "./parse-readout";
 import type { Participant } from "./participants";
 import { sentenceSpeaker } from "./speakers";
@@ -94,6 +94,10 @@ function giverOf(subject: string, cue: Cue, vp: string, ctx: Ctx): { giver: stri
     const who = countriesIn(head).filter((c) => sides.includes(c));
     if (/welcome/i.test(vp.slice(0, 10)) && who.length === 1) return { giver: who[0], receiver: other(who[0]) };
   }
+  // "attract more Chinese investment", "create favourable conditions for Chinese companies": an
+  // investment flow is the investor's pledge, whoever states it.
+  const investor = investorOf(vp, sides);
+  if (investor && investor !== giver && giver !== "joint") return { giver: investor, receiver: other(investor) };
   // Exports from one side to the other are the other side's import commitment.
   const exp = /\bexports?\b[^.]*?\bto\s+(?:the\s+)?([A-Z][a-z]+)/.exec(vp);
   if (exp) {

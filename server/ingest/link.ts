@@ -1,7 +1,7 @@
 import { anaphorOf } from "./coreference";
 import type { ExtractedMention } from "./extract-mentions";
 import { allCities, countryOf } from "./gazetteer";
-import { lemma, linkKeysOf, stem } from "./normalise";
+import { investorOf, lemma, linkKeysOf, stem } from "./normalise";
 
 export interface PledgeCandidate { id: number; title: string; topic: string; giver: string; countryPair: string; linkKeys: string[]; phrases: string[] }
 export interface LinkDecision { pledgeId: number; confidence: number; reason: string }
@@ -33,6 +33,13 @@ const NAME_GLUE = new Set(["of", "for", "on", "the", "and", "in"]);
 // mechanism", "North-South transport corridor", "China-Kyrgyzstan-Uzbekistan railway".
 const KIND_AFTER = /^(?:\s+(?!and\b|or\b)[a-z][a-z-]*){0,2}?\s+(mechanisms?|railway|highway|corridor|summit|forum|format|pipeline|project|initiative|center|centre|park|zone|bridge|tunnel|port|line|dialogue)\b/;
 
+// Investment by one side in the other's economy, in the same field, is one flow however it is
+// told: "attract more Chinese investment in textile, chemical and automotive industries" and
+// "welcome Chinese companies to take part in the modernization of industrial enterprises". Which
+// factories or branches are named illustrates the flow; a doubtful link, for an analyst to check.
+const FLOW_SCORE = 0.6;
+const FLOW_ACTOR = stems(["invest", "company"]);
+
 const CONTAINMENT_FACTOR = 0.8;
 const ONE_WORD_CONTAINED = 0.65;
 // A list of fields that includes a whole general commitment restates it, but doubtfully.
@@ -48,6 +55,10 @@ interface Features {
   names: Name[];
   reciprocal: boolean;
   words: Map<string, string>;
+  /** The investing side when the phrase is about one side's investment or companies. */
+  investor: string | null;
+  /** The policy fields such an investment goes to ("industrial"). */
+  fields: string[];
 }
 
 /** Capitalised multi-word names, hyphenated compounds and acronyms, with the words that tell
@@ -154,6 +165,8 @@ function features(phrase: string, pair: string, given?: string[], antecedent?: s
     names,
     reciprocal: keys.includes("mutual"),
     words,
+    investor: investorOf(phrase, sides),
+    fields: keys.filter((k) => AREA.has(k) && !FLOW_ACTOR.has(k)),
   };
   if (cache.size > 20_000) cache.clear();
   if (!given) cache.set(id, f);
@@ -189,6 +202,8 @@ function comparePhrase(m: Features, c: Features, giverOk: boolean, ph: string): 
     return { score: 0, reason: `names a different thing ('${m.names[0].label}' vs '${c.names[0].label}')` };
   }
   if (!giverOk) return { score: 0, reason: "different giver" };
+  const flow = sameFlow(m, c, ph);
+  if (flow) return flow;
   const shared = m.keys.filter((k) => c.keys.includes(k));
   if (!shared.length) return { score: 0, reason: "no shared key terms" };
   // An object on one side counts as such on both: the smaller weight wins.
@@ -221,6 +236,19 @@ function comparePhrase(m: Features, c: Features, giverOk: boolean, ph: string): 
   else if ((m.facilities.length > 0) !== (c.facilities.length > 0)) { score *= 0.5; why += "; only one names a facility"; }
   if (m.reciprocal !== c.reciprocal) { score *= 0.6; why += "; only one is reciprocal"; }
   return { score, reason: why };
+}
+
+/** One side's investment in the same field, with no facility or name to tell the two apart. A
+ *  flow with no field is a general commitment, kept apart from a flow into one field. */
+function sameFlow(m: Features, c: Features, ph: string): { score: number; reason: string } | null {
+  if (!m.investor || m.investor !== c.investor) return null;
+  if (m.names.length || c.names.length || m.facilities.length || c.facilities.length) return null;
+  const fields = m.fields.filter((k) => c.fields.includes(k));
+  if (!fields.length) return null;
+  const shared = m.keys.filter((k) => c.keys.includes(k));
+  const sharedW = shared.reduce((t, k) => t + Math.min(m.weights.get(k)!, c.weights.get(k)!), 0);
+  const dice = (2 * sharedW) / (m.weight + c.weight);
+  return { score: Math.max(FLOW_SCORE, dice), reason: `same investment flow from ${m.investor} into ${show(m, fields)} as ${quote(ph)}` };
 }
 
 function scoreWith(mention: ExtractedMention, m: Features, candidate: PledgeCandidate): { score: number; reason: string } {
