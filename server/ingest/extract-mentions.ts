@@ -1,7 +1,8 @@
 import { classifyTopic, type TopicSlug } from "@/lib/topics";
 import { allCities, COUNTRY_RE, countryOf } from "./gazetteer";
+import { namedThingsIn, resolveAntecedent, type Antecedent, type AntecedentCandidate } from "./coreference";
 import { findCues, NON_PLEDGE_FRAME, type Cue, type Firmness } from "./cues";
-import { keyTerms, lemma, linkKeysOf, stem } from "./normalise";
+import { investorOf, keyTerms, lemma, linkKeysOf, stem } from "./normalise";
 import type { ParsedReadout } from "./parse-readout";
 import type { Participant } from "./participants";
 import { sentenceSpeaker } from "./speakers";
@@ -24,6 +25,9 @@ export interface ExtractedMention {
   title: string;
   linkKeys: string[];
   countryPair: string;
+  /** When the object only points back ("its proposal", "the Uzbek section"): what it stands for.
+   *  Its link keys are already in `linkKeys`. */
+  antecedent?: Antecedent;
 }
 
 const JOINT = /\b(?:two sides|both sides|two countries|both countries|the sides|the parties|two leaders|both leaders|two presidents|the presidents|each other|two officials|two ministers|we also agreed|both)\b/i;
@@ -90,6 +94,10 @@ function giverOf(subject: string, cue: Cue, vp: string, ctx: Ctx): { giver: stri
     const who = countriesIn(head).filter((c) => sides.includes(c));
     if (/welcome/i.test(vp.slice(0, 10)) && who.length === 1) return { giver: who[0], receiver: other(who[0]) };
   }
+  // "attract more Chinese investment", "create favourable conditions for Chinese companies": an
+  // investment flow is the investor's pledge, whoever states it.
+  const investor = investorOf(vp, sides);
+  if (investor && investor !== giver && giver !== "joint") return { giver: investor, receiver: other(investor) };
   // Exports from one side to the other are the other side's import commitment.
   const exp = /\bexports?\b[^.]*?\bto\s+(?:the\s+)?([A-Z][a-z]+)/.exec(vp);
   if (exp) {
@@ -120,8 +128,11 @@ export function extractMentions(text: string, parsed: ParsedReadout): ExtractedM
   const sides = parsed.countries;
   const countryPair = [...sides].sort().join("|");
   let speaker: Participant | null = null;
+  // What a later "its proposal" or "the project" can stand for: earlier mentions and named things.
+  const earlier: AntecedentCandidate[] = [];
   for (const s of parsed.sentences) {
     speaker = sentenceSpeaker(s.text, parsed.participants, speaker);
+    earlier.push(...namedThingsIn(s.text, s.start, s.index));
     const cues = findCues(s.text);
     const partnerNamed = sides.every((c) => countriesIn(s.text).includes(c));
     const thirdNamed = countriesIn(s.text).some((c) => !sides.includes(c));
@@ -185,7 +196,14 @@ export function extractMentions(text: string, parsed: ParsedReadout): ExtractedM
           const phraseStart = s.start + p.span[0];
           if (out.some((o) => o.phraseStart === phraseStart && o.phraseEnd === phraseStart + phrase.length)) continue;
           let keys = linkKeysOf(phrase);
-          if (!p.item && antecedent && !keyTerms(phrase).some((k) => k.named)) keys = [...new Set([...linkKeysOf(antecedent), ...keys])];
+          let refersTo: Antecedent | undefined;
+          if (!p.item && antecedent && !keyTerms(phrase).some((k) => k.named)) {
+            keys = [...new Set([...linkKeysOf(antecedent), ...keys])];
+            refersTo = { anaphor: /\b(?:its|their)\b/.exec(vpText)![0], phrase: antecedent };
+          } else if (!p.item) {
+            const r = resolveAntecedent(phrase, phraseStart, s.index, earlier);
+            if (r) { keys = [...new Set([...r.keys, ...keys])]; refersTo = r.antecedent; }
+          }
           const topicText = p.item ? phrase : vpText;
           out.push({
             quote: s.text, start: s.start, end: s.end,
@@ -201,7 +219,9 @@ export function extractMentions(text: string, parsed: ParsedReadout): ExtractedM
             title: makeTitle(p.item ? phrase : vpText, p.item ? { name: phrase, governing: `${vpText} ${s.text.slice(cue.start, span[1])}` } : undefined),
             linkKeys: keys,
             countryPair,
+            ...(refersTo ? { antecedent: refersTo } : {}),
           });
+          earlier.push({ phrase, keys, at: phraseStart, sentenceIndex: s.index, antecedent: refersTo });
         }
       }
     }

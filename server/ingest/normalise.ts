@@ -141,3 +141,16 @@ export function linkKeysOf(phrase: string): string[] {
   if (RECIPROCAL.test(phrase)) keys.push("mutual");
   return keys;
 }
+
+// "Chinese investment", "China's increased investment", "capable Chinese enterprises", "Russian
+// investors": capital of one named country.
+const INVESTOR = /\b([A-Z][a-z]+)(?:['’]s)?\s+(?:[a-z-]+\s+){0,2}?(?:investments?|investors?|companies|enterprises|firms|businesses|capital)\b/g;
+
+/** The country whose investment or companies a phrase is about, when it is one of `sides`. */
+export function investorOf(phrase: string, sides: string[]): string | null {
+  for (const m of phrase.matchAll(INVESTOR)) {
+    const c = countryOf(m[1]);
+    if (c && sides.includes(c)) return c;
+  }
+  return null;
+}

@@ -5,10 +5,11 @@ const seeds = evaluate(loadGold("seeds"));
 const general = evaluate(loadGold("generalisation"));
 console.log(`\n${formatFigures(seeds)}\n${formatFigures(general)}\n`);
 
-// Link recall on the generalisation set is 0.77 against a 0.9 target: the missed links need
-// coreference ("Rosatom will submit its proposal", "financing for the Uzbek section") or share no
-// words ("attract Chinese investment" / "welcomes Chinese companies"). See docs/ENGINE.md.
-const LINK_RECALL_FLOOR: Record<string, number> = { seeds: 0.9, generalisation: 0.75 };
+// Link recall meets the 0.9 target on both sets. On the generalisation set coreference ("Rosatom
+// will submit its proposal", "financing for the Uzbek section", cargo traffic beside a named
+// corridor) and investment flows ("attract Chinese investment" / "welcomes Chinese companies")
+// carry it from 0.77 to 0.96; the one missed pair is in docs/ENGINE.md.
+const LINK_RECALL_FLOOR: Record<string, number> = { seeds: 0.9, generalisation: 0.9 };
 
 describe.each([["seeds", seeds], ["generalisation", general]])("gold: %s", (name, f) => {
   it("finds every meeting date", () => {

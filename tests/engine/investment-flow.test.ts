@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { parseReadout } from "@/server/ingest/parse-readout";
+import { extractMentions, type ExtractedMention } from "@/server/ingest/extract-mentions";
+import { LINK_THRESHOLD, LOW_CONFIDENCE, scoreLink, type PledgeCandidate } from "@/server/ingest/link";
+
+const HEAD = "Talks\nUpdated: June 12, 2024 10:00\n\nOn June 11, 2024, Chinese Premier Li Qiang held talks with Tajik Prime Minister Kokhir Rasulzoda in Dushanbe.\n\n";
+const one = (body: string): ExtractedMention => {
+  const t = HEAD + body;
+  const ms = extractMentions(t, parseReadout(t));
+  expect(ms.length).toBeGreaterThan(0);
+  return ms[0];
+};
+const asPledge = (m: ExtractedMention): PledgeCandidate => ({ id: 1, title: m.title, topic: m.topic, giver: m.giver, countryPair: m.countryPair, linkKeys: m.linkKeys, phrases: [m.phrase] });
+
+describe("investment flows", () => {
+  const renovation = () => one("Rasulzoda said Tajikistan welcomes Chinese companies to take part in the renovation of mining enterprises.");
+  it("the investor gives, whoever states the flow", () => {
+    expect(one("Rasulzoda said Tajikistan hopes to attract more Chinese investment in tourism.").giver).toBe("China");
+    expect(one("Rasulzoda said Tajikistan will create a fair business climate for Chinese investors.").giver).toBe("China");
+    expect(renovation().giver).toBe("China");
+  });
+  it("links one side's investment into the same field, however it is told, as a doubtful link", () => {
+    const attract = one("Rasulzoda said Tajikistan hopes to attract more Chinese investment in gold, copper and coal mining.");
+    const s = scoreLink(attract, asPledge(renovation()));
+    expect(s.score).toBeGreaterThanOrEqual(LINK_THRESHOLD);
+    expect(s.score).toBeLessThan(LOW_CONFIDENCE);
+    expect(s.reason).toMatch(/investment flow from China into 'mining'/);
+  });
+  it("keeps flows into other fields, and the general flow, apart", () => {
+    const tourism = one("Rasulzoda said Tajikistan hopes to attract more Chinese investment in tourism.");
+    expect(scoreLink(tourism, asPledge(renovation())).score).toBeLessThan(LINK_THRESHOLD);
+    const general = one("Rasulzoda said Tajikistan welcomes more Chinese investment.");
+    expect(scoreLink(general, asPledge(renovation())).score).toBeLessThan(LINK_THRESHOLD);
+  });
+  it("a facility keeps its own rules", () => {
+    const park = one("Rasulzoda said Tajikistan welcomes Chinese companies to invest in industrial parks.");
+    const zone = one("Rasulzoda said Tajikistan hopes to attract Chinese investment in industrial free zones.");
+    const s = scoreLink(zone, asPledge(park));
+    expect(s.reason).not.toMatch(/investment flow/);
+    expect(s.score).toBeLessThan(LINK_THRESHOLD);
+  });
+});
