@@ -17,8 +17,12 @@ export interface CorpusResult {
   pledges: CorpusPledge[];
 }
 
-/** Reference linker: readouts in meeting-date order, candidates retrieved from an inverted index on retrieval keys. */
-export function linkCorpus(readouts: { id: string; text: string; meetingDate?: string }[]): CorpusResult {
+/**
+ * Reference linker: readouts in meeting-date order, candidates retrieved from an inverted index on
+ * retrieval keys. With `everyPledge`, each mention is scored against every pledge so far instead:
+ * the check that the index never hides a pledge the scorer would have linked.
+ */
+export function linkCorpus(readouts: { id: string; text: string; meetingDate?: string }[], options: { everyPledge?: boolean } = {}): CorpusResult {
   const parsedAll = readouts.map((r) => {
     const parsed = parseReadout(r.text, r.meetingDate ? { meetingDate: r.meetingDate } : undefined);
     return { id: r.id, text: r.text, parsed, mentions: extractMentions(r.text, parsed) };
@@ -30,7 +34,8 @@ export function linkCorpus(readouts: { id: string; text: string; meetingDate?: s
     for (const m of r.mentions) {
       const ids = new Set<number>();
       const keys = retrievalKeys(m);
-      for (const k of keys) for (const id of index.get(k) ?? []) ids.add(id);
+      if (options.everyPledge) pledges.forEach((_, id) => ids.add(id));
+      else for (const k of keys) for (const id of index.get(k) ?? []) ids.add(id);
       const decision = chooseLink(m, [...ids].map((id) => pledges[id].candidate));
       let id: number;
       if (decision) id = decision.pledgeId;

@@ -178,11 +178,19 @@ function features(phrase: string, pair: string, given?: string[], antecedent?: s
  * link needs a shared object when the mention has objects (a general commitment scores at most
  * 0.4 against a specific one), and a shared field when neither has objects; so a specific mention
  * is filed under its objects only, and a general one under its fields marked `~`. Common field
- * words then never pull every specific pledge of the pair into the candidates.
+ * words then never pull every specific pledge of the pair into the candidates. An investment flow
+ * is also filed under its investor and fields, since flows link across that divide.
  */
-export function retrievalKeys(mention: Pick<ExtractedMention, "phrase" | "countryPair" | "linkKeys">): string[] {
-  const f = features(mention.phrase, mention.countryPair, mention.linkKeys);
-  const keys = f.objects.length ? f.objects : f.keys.map((k) => `~${k}`);
+export function retrievalKeys(mention: Pick<ExtractedMention, "phrase" | "countryPair" | "linkKeys" | "antecedent">): string[] {
+  const f = features(mention.phrase, mention.countryPair, mention.linkKeys, mention.antecedent?.phrase);
+  const keys = f.objects.length ? [...f.objects] : f.keys.map((k) => `~${k}`);
+  if (f.investor && !f.names.length && !f.facilities.length) keys.push(...f.fields.map((k) => `$${f.investor}>${k}`));
+  // An acronym finds the spelled-out name and back: both are filed under the initials the
+  // name matcher compares ("IOMed" ~ "International Organization for Mediation").
+  for (const n of f.names) {
+    if (n.acronym) for (let len = Math.max(2, n.acronym.length - 2); len <= n.acronym.length; len++) keys.push(`#${n.acronym.slice(0, len)}`);
+    else if (n.initials.length >= 2) keys.push(`#${n.initials}`);
+  }
   return [...new Set(keys)].map((k) => `${mention.countryPair}:${k}`);
 }
 
@@ -293,12 +301,27 @@ export function scoreLink(mention: ExtractedMention, candidate: PledgeCandidate)
   return scoreWith(mention, mentionFeatures(mention), candidate);
 }
 
+/** Creation order of candidate ids: stored pledges (older first), then pledges this
+ *  readout started (negative placeholders -1, -2, …). */
+const older = (a: number, b: number) => (a >= 0 && b >= 0 ? a < b : a >= 0 ? true : b >= 0 ? false : a > b);
+
+/**
+ * The best-scoring candidate above the threshold. On a tie, the pledge with the mention's own giver
+ * (a joint restatement of a joint pledge before one side's pledge), then the oldest: the same
+ * choice whatever order the candidates came in.
+ */
 export function chooseLink(mention: ExtractedMention, candidates: PledgeCandidate[]): LinkDecision | null {
   const m = mentionFeatures(mention);
-  let best: LinkDecision | null = null;
+  let best: (LinkDecision & { sameGiver: boolean }) | null = null;
   for (const c of candidates) {
     const { score, reason } = scoreWith(mention, m, c);
-    if (score >= LINK_THRESHOLD && (!best || score > best.confidence)) best = { pledgeId: c.id, confidence: score, reason };
+    if (score < LINK_THRESHOLD) continue;
+    const sameGiver = c.giver === mention.giver;
+    const better =
+      !best ||
+      score > best.confidence ||
+      (score === best.confidence && (sameGiver !== best.sameGiver ? sameGiver : older(c.id, best.pledgeId)));
+    if (better) best = { pledgeId: c.id, confidence: score, reason, sameGiver };
   }
-  return best;
+  return best && { pledgeId: best.pledgeId, confidence: best.confidence, reason: best.reason };
 }

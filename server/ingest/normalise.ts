@@ -130,6 +130,7 @@ const LINK_WEAK = new Set(
   "resolutely", "staunchly", "tapping", "potential", "leading", "law", "measure", "own", "line", "suit", "condition",
   "respect", "guard", "meet", "address", "decision", "join", "uphold", "put", "encourage", "attract", "create", "favorable",
   "volume", "through", "president", "minister", "meeting", "session", "number", "capable", "various", "hidden",
+  "complete", "completion", "schedule", "ahead", "timely", "speed",
 ].map((w) => stem(lemma(w))),
 );
 // "support each other", "mutual support", "their respective …": a reciprocal commitment is

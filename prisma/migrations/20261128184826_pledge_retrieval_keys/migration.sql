@@ -15,5 +15,7 @@ UPDATE "Pledge" p
              SELECT p."countryPair" || ':~' || key FROM unnest(p."linkKeys") AS key) keys);
 
 -- CreateIndex
-CREATE INDEX "Pledge_retrievalKeys_idx" ON "Pledge" USING GIN ("retrievalKeys");
+-- Without the fast-update pending list: every candidate lookup would scan that list in full, and
+-- ingestion looks candidates up for every mention.
+CREATE INDEX "Pledge_retrievalKeys_idx" ON "Pledge" USING GIN ("retrievalKeys") WITH (fastupdate = off);
 
