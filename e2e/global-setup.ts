@@ -3,6 +3,7 @@ import { createPrisma } from "@/server/db";
 import { seedIfEmpty } from "@/server/ingest/seed";
 import { spawnApp, stopApp, waitForApp } from "@/server/runtime/app-server";
 import { startEphemeralDatabase } from "@/server/runtime/ephemeral";
+import { closeSqlPools } from "@/server/ingest/sql-transaction";
 
 // The app under test runs as in production (`next start`) against its own
 // fresh database, loaded with the seed readouts; never the user's data.
@@ -13,6 +14,7 @@ export default async function globalSetup() {
   const db = createPrisma(database.url, 2);
   await seedIfEmpty(db, () => undefined);
   await db.$disconnect();
+  await closeSqlPools();
   process.env.DATABASE_URL = database.url;
 
   const app = spawnApp(database.url, port, { host: "127.0.0.1", quiet: true });

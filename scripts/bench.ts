@@ -10,6 +10,7 @@ import { ensureBuild, spawnApp, stopApp, waitForApp } from "@/server/runtime/app
 import { freePort, startEphemeralDatabase } from "@/server/runtime/ephemeral";
 import { runCli, UserFacingError } from "@/server/runtime/errors";
 import { generateCorpus } from "@/server/synth/generate";
+import { closeSqlPools } from "@/server/ingest/sql-transaction";
 
 // npm run bench -- --meetings N: synthetic corpus → ingestion → page and query
 // timings → load; writes BENCHMARKS.md and ends with one JSON line.
@@ -40,6 +41,7 @@ runCli(async () => {
   const loadSeconds = option("--load-seconds", 30);
   const connections = option("--connections", 64);
   const seed = option("--seed", 7);
+  const concurrency = option("--concurrency", 2);
 
   const work = fs.mkdtempSync(path.join(os.tmpdir(), "pledge-bench-"));
   const readouts = path.join(work, "readouts");
@@ -53,12 +55,15 @@ runCli(async () => {
   log(`synthetic corpus: ${meetings} readouts in ${readouts}`);
 
   const database = await startEphemeralDatabase("bench");
-  const db = createPrisma(database.url, 4);
+  const db = createPrisma(database.url, Math.max(4, concurrency + 2));
   // The page queries read the process-wide client; hand them this one.
   (globalThis as unknown as { pledgePrisma?: Db }).pledgePrisma = db;
   let app: ReturnType<typeof spawnApp> | undefined;
   try {
-    const ingest = await measureIngest(db, readouts, (done, total) => done % 1000 === 0 && log(`ingested ${done}/${total}`));
+    const ingest = await measureIngest(db, readouts, {
+      concurrency,
+      onProgress: (done, total) => done % 1000 === 0 && log(`ingested ${done}/${total}`),
+    });
     log(`ingestion: ${ingest.perSecond.toFixed(1)} readouts/s, peak ${ingest.peakRssMb.toFixed(0)} MB`);
     const accuracy = await measureLinkAccuracy(db, readTruth(path.join(work, "truth.jsonl")));
     log(`linking: precision ${accuracy.linkPrecision.toFixed(3)}, recall ${accuracy.linkRecall.toFixed(3)}`);
@@ -143,6 +148,7 @@ runCli(async () => {
   } finally {
     if (app) await stopApp(app);
     await db.$disconnect();
+    await closeSqlPools();
     await database.stop();
     fs.rmSync(work, { recursive: true, force: true });
   }

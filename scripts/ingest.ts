@@ -4,18 +4,27 @@ import { formatSummary, ingestFiles } from "@/server/ingest/ingest-files";
 import { startDatabase } from "@/server/runtime/database";
 import { runCli, UserFacingError } from "@/server/runtime/errors";
 import { applyMigrations } from "@/server/runtime/migrate";
+import { closeSqlPools } from "@/server/ingest/sql-transaction";
 
-const USAGE = "usage: npm run ingest -- [--date YYYY-MM-DD] <file or folder>...";
+const USAGE = "usage: npm run ingest -- [--date YYYY-MM-DD] [--concurrency N] <file or folder>...";
 
 runCli(async () => {
   const args = process.argv.slice(2);
   let meetingDate: string | undefined;
+  // Two readouts at a time keep both the database and this process busy; readouts of one country
+  // pair still queue behind each other.
+  let concurrency = 2;
   const inputs: string[] = [];
   for (let i = 0; i < args.length; i++) {
     if (args[i] === "--date") {
       meetingDate = args[++i];
       if (!meetingDate || !/^\d{4}-\d{2}-\d{2}$/.test(meetingDate) || Number.isNaN(Date.parse(meetingDate))) {
         throw new UserFacingError(`--date needs a date as YYYY-MM-DD. ${USAGE}`);
+      }
+    } else if (args[i] === "--concurrency") {
+      concurrency = Number(args[++i]);
+      if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 16) {
+        throw new UserFacingError(`--concurrency needs a whole number from 1 to 16. ${USAGE}`);
       }
     } else if (args[i] === "--help" || args[i] === "-h") {
       console.log(USAGE);
@@ -27,9 +36,10 @@ runCli(async () => {
   if (inputs.length === 0) throw new UserFacingError(USAGE);
 
   const database = await startDatabase();
-  const db = createPrisma(database.url, 4);
+  const db = createPrisma(database.url, concurrency + 2);
   const stop = async () => {
     await db.$disconnect();
+    await closeSqlPools();
     await database.stop();
   };
   process.once("SIGINT", () => void stop().then(() => process.exit(130)));
@@ -41,6 +51,7 @@ runCli(async () => {
     let started = false;
     const summary = await ingestFiles(db, inputs, {
       meetingDate,
+      concurrency,
       onProgress: (done, total, outcome) => {
         if (!bar) return;
         if (!started) {

@@ -4,6 +4,7 @@ import { SEEDS_DIR } from "@/server/ingest/seed";
 import { startDatabase } from "@/server/runtime/database";
 import { runCli } from "@/server/runtime/errors";
 import { applyMigrations } from "@/server/runtime/migrate";
+import { closeSqlPools } from "@/server/ingest/sql-transaction";
 
 // Loads seeds/ on demand; readouts already in the database are left unchanged.
 runCli(async () => {
@@ -16,6 +17,7 @@ runCli(async () => {
     return summary.failed.length > 0 ? 1 : 0;
   } finally {
     await db.$disconnect();
+    await closeSqlPools();
     await database.stop();
   }
 });

@@ -7,6 +7,7 @@ import { startDatabase } from "@/server/runtime/database";
 import { runCli, UserFacingError } from "@/server/runtime/errors";
 import { applyMigrations } from "@/server/runtime/migrate";
 import { describeFirstUser } from "@/server/services/first-user-hint";
+import { closeSqlPools } from "@/server/ingest/sql-transaction";
 
 function portIsFree(port: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -44,6 +45,7 @@ runCli(async () => {
     await seedIfEmpty(db);
     const hint = await describeFirstUser(db);
     await db.$disconnect();
+    await closeSqlPools();
     ensureBuild();
 
     console.log(`Database: ${database.embedded ? `embedded PostgreSQL, data in ${database.location}` : database.location}`);

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Db } from "@/server/db";
-import { ensureTopics, ingestReadout } from "@/server/ingest/ingest-readout";
+import { ingestFiles } from "@/server/ingest/ingest-files";
 import type { SynthTruth } from "@/server/synth/generate";
 
 export const median = (xs: number[]) => quantile(xs, 0.5);
@@ -20,37 +20,61 @@ export interface IngestRun {
   perSecond: number;
   peakRssMb: number;
   failed: number;
-  /** Median milliseconds per readout in consecutive windows of the run: the cost curve. */
-  curve: { upTo: number; medianMs: number }[];
+  /** Milliseconds of wall time per readout in consecutive tenths of the run: the cost curve. */
+  curve: { upTo: number; msPerReadout: number }[];
+  /** Wall milliseconds per readout over the first and the last 1,000 readouts (or tenth, if smaller). */
+  firstMs: number;
+  lastMs: number;
+  concurrency: number;
 }
 
-/** Ingests every readout of a synthetic corpus, one transaction each, timing each one. */
-export async function measureIngest(db: Db, dir: string, onProgress?: (done: number, total: number) => void): Promise<IngestRun> {
-  await ensureTopics(db);
+/**
+ * Ingests every readout of a synthetic corpus the way `npm run ingest` does (meeting-date order,
+ * one transaction each, `concurrency` at a time), noting when each one finishes.
+ */
+export async function measureIngest(
+  db: Db,
+  dir: string,
+  options: { concurrency?: number; onProgress?: (done: number, total: number) => void } = {},
+): Promise<IngestRun> {
   const files = fs.readdirSync(dir).sort();
   let peak = process.memoryUsage().rss;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100);
-  const durations: number[] = [];
-  let failed = 0;
+  const finished: number[] = [];
   const started = performance.now();
-  for (const [i, file] of files.entries()) {
-    const t0 = performance.now();
-    const outcome = await ingestReadout(db, file, fs.readFileSync(path.join(dir, file)));
-    durations.push(performance.now() - t0);
-    if (outcome.status === "failed") failed++;
-    if (onProgress && (i + 1) % 100 === 0) onProgress(i + 1, files.length);
-  }
+  const summary = await ingestFiles(db, [dir], {
+    concurrency: options.concurrency ?? 2,
+    onProgress: (done, total) => {
+      finished.push(performance.now());
+      if (options.onProgress && done % 100 === 0) options.onProgress(done, total);
+    },
+  });
   const seconds = (performance.now() - started) / 1000;
   clearInterval(sampler);
   peak = Math.max(peak, process.memoryUsage().rss);
-  const windows = Math.min(10, files.length);
+  // Cost per readout in each tenth of the run: wall time of the tenth over the readouts it holds.
+  const windows = Math.min(10, finished.length);
   const curve: IngestRun["curve"] = [];
   for (let w = 0; w < windows; w++) {
-    const from = Math.floor((w * files.length) / windows);
-    const to = Math.floor(((w + 1) * files.length) / windows);
-    curve.push({ upTo: to, medianMs: median(durations.slice(from, to)) });
+    const from = Math.floor((w * finished.length) / windows);
+    const to = Math.floor(((w + 1) * finished.length) / windows);
+    const begin = from === 0 ? started : finished[from - 1];
+    curve.push({ upTo: to, msPerReadout: (finished[to - 1] - begin) / (to - from) });
   }
-  return { readouts: files.length, seconds, perSecond: files.length / seconds, peakRssMb: peak / 1024 / 1024, failed, curve };
+  const span = Math.max(1, Math.min(1000, Math.floor(finished.length / 10)));
+  const firstMs = (finished[span - 1] - started) / span;
+  const lastMs = (finished[finished.length - 1] - finished[finished.length - 1 - span]) / span;
+  return {
+    readouts: files.length,
+    seconds,
+    perSecond: files.length / seconds,
+    peakRssMb: peak / 1024 / 1024,
+    failed: summary.failed.length,
+    curve,
+    firstMs,
+    lastMs,
+    concurrency: options.concurrency ?? 2,
+  };
 }
 
 export function readTruth(file: string): SynthTruth[] {

@@ -1,5 +1,4 @@
 import { createHash } from "node:crypto";
-import { Prisma } from "@/server/generated/prisma/client";
 import type { Db } from "@/server/db";
 import { TOPICS } from "@/lib/topics";
 import { addMeetingToStats } from "@/server/services/refresh-pledge-stats";
@@ -7,8 +6,9 @@ import { parseReadout, type ParsedReadout } from "./parse-readout";
 import { extractMentions, type ExtractedMention } from "./extract-mentions";
 import { chooseLink, retrievalKeys, LOW_CONFIDENCE, type LinkDecision, type PledgeCandidate } from "./link";
 import { decodeReadout, ReadoutError } from "./validate-readout";
+import { sqlState, withSqlTransaction, type RawSql } from "./sql-transaction";
 
-type Tx = Prisma.TransactionClient;
+type Tx = RawSql;
 
 export interface LowConfidenceLink {
   mentionId: number;
@@ -88,29 +88,27 @@ export async function ingestReadout(db: Db, file: string, bytes: Uint8Array, opt
     const mentions = extractMentions(text, parsed);
     const topicIds = options.topicIds ?? (await topicIdsOf(db));
 
-    return await db.$transaction(
-      async (tx) => {
-        const pairs = [...new Set(mentions.map((m) => m.countryPair))].sort();
-        // Serialise linking per country pair, so two ingestion runs never both create the same pledge.
-        const locks = [hash, ...pairs];
-        // The planner cannot see the keys inside the candidate query's parameters and may choose a
-        // sequential scan of every pledge, the one plan whose cost grows with the corpus; every
-        // statement of this transaction is an index lookup.
-        await tx.$queryRaw`select count(pg_advisory_xact_lock(hashtext(k))), set_config('enable_seqscan', 'off', true)
-                             from unnest(${locks}::text[]) as k`;
-        const meetingId = await insertMeeting(tx, file, hash, text, parsed);
-        if (meetingId === null) {
-          const row = await tx.meeting.findUniqueOrThrow({ where: { contentHash: hash }, select: { id: true } });
-          return { file, status: "unchanged" as const, meetingId: row.id };
-        }
-        const result = await linkMentions(tx, meetingId, mentions, topicIds);
-        return { file, status: "new" as const, meetingId, meetingDate: parsed.meetingDate!, mentions: mentions.length, ...result };
-      },
-      { timeout: 120_000, maxWait: 60_000 },
-    );
+    return await withSqlTransaction(db, async (tx) => {
+      const pairs = [...new Set(mentions.map((m) => m.countryPair))].sort();
+      // Serialise linking per country pair, so two ingestion runs never both create the same pledge.
+      const locks = [hash, ...pairs];
+      // The planner cannot see the keys inside the candidate query's parameters and may choose a
+      // sequential scan of every pledge, the one plan whose cost grows with the corpus; every
+      // statement of this transaction is an index lookup. A stuck statement fails the readout.
+      await tx.$queryRaw`select count(pg_advisory_xact_lock(hashtext(k))), set_config('enable_seqscan', 'off', true),
+                                set_config('statement_timeout', '120s', true)
+                           from unnest(${locks}::text[]) as k`;
+      const meetingId = await insertMeeting(tx, file, hash, text, parsed);
+      if (meetingId === null) {
+        const [row] = await tx.$queryRaw<{ id: number }[]>`select id from "Meeting" where "contentHash" = ${hash}`;
+        return { file, status: "unchanged" as const, meetingId: row.id };
+      }
+      const result = await linkMentions(tx, meetingId, mentions, topicIds);
+      return { file, status: "new" as const, meetingId, meetingDate: parsed.meetingDate!, mentions: mentions.length, ...result };
+    });
   } catch (error) {
     if (error instanceof ReadoutError) return { file, status: "failed", reason: error.message };
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+    if (sqlState(error) === "23505") {
       const row = await db.meeting.findUnique({ where: { contentHash: hash }, select: { id: true } });
       if (row) return { file, status: "unchanged", meetingId: row.id };
     }

@@ -1,4 +1,5 @@
 import { Prisma } from "@/server/generated/prisma/client";
+import type { RawSql } from "@/server/ingest/sql-transaction";
 
 type Tx = Pick<Prisma.TransactionClient, "$executeRaw">;
 
@@ -76,7 +77,7 @@ async function refreshYearAggregates(tx: Tx, ids: number[]): Promise<void> {
  * earlier mentions (a pledge repeated for decades has thousands). Gives the same
  * result as refreshPledgeStats for that case.
  */
-export async function addMeetingToStats(tx: Tx, meetingId: number): Promise<void> {
+export async function addMeetingToStats(tx: Pick<RawSql, "$executeRaw">, meetingId: number): Promise<void> {
   await tx.$executeRaw`
     with added as (
       select m."pledgeId", count(*)::int as n, max(m.firmness)::int as f, max(m.specificity)::int as s

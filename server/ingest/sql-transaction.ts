@@ -1,0 +1,64 @@
+import pg from "pg";
+import type { Db } from "@/server/db";
+import { connectionUrlOf } from "@/server/db";
+
+/** The raw-SQL surface ingestion writes through: a Prisma transaction client has it, and so has `withSqlTransaction`. */
+export interface RawSql {
+  $queryRaw<T = unknown>(query: TemplateStringsArray, ...values: unknown[]): Promise<T>;
+  $executeRaw(query: TemplateStringsArray, ...values: unknown[]): Promise<number>;
+}
+
+/** A database error with its SQLSTATE code ("23505" for a unique violation). */
+export const sqlState = (error: unknown): string | undefined => (error as { code?: unknown })?.code as string | undefined;
+
+const pools = new Map<string, pg.Pool>();
+
+/**
+ * One small pg pool per database for ingestion's transactions. Ingestion runs a dozen set-based
+ * statements per readout; sent straight through the driver they cost a fraction of what an
+ * interactive ORM transaction adds around each. Idle connections close on their own, and never
+ * keep the process alive.
+ */
+function poolFor(db: Db): pg.Pool {
+  const url = connectionUrlOf(db);
+  let pool = pools.get(url);
+  if (!pool) {
+    pool = new pg.Pool({ connectionString: url, max: 8, idleTimeoutMillis: 2_000, allowExitOnIdle: true });
+    // A connection closed by the server while idle (a dropped test database, a restart) is not an error of any readout.
+    pool.on("error", () => undefined);
+    pools.set(url, pool);
+  }
+  return pool;
+}
+
+/** Runs `work` in one transaction on its own connection: committed when it returns, rolled back when it throws. */
+export async function withSqlTransaction<T>(db: Db, work: (tx: RawSql) => Promise<T>): Promise<T> {
+  const client = await poolFor(db).connect();
+  const run = async (strings: TemplateStringsArray, values: unknown[]) => {
+    const text = strings.reduce((sql, part, i) => sql + (i > 0 ? `$${i}` : "") + part, "");
+    return client.query(text, values);
+  };
+  const tx: RawSql = {
+    $queryRaw: async <R>(strings: TemplateStringsArray, ...values: unknown[]) => (await run(strings, values)).rows as R,
+    $executeRaw: async (strings: TemplateStringsArray, ...values: unknown[]) => (await run(strings, values)).rowCount ?? 0,
+  };
+  let broken = false;
+  try {
+    await client.query("begin");
+    const result = await work(tx);
+    await client.query("commit");
+    return result;
+  } catch (error) {
+    await client.query("rollback").catch(() => (broken = true));
+    throw error;
+  } finally {
+    client.release(broken);
+  }
+}
+
+/** Closes ingestion's connections (command-line tools call it before they stop the database). */
+export async function closeSqlPools(): Promise<void> {
+  const all = [...pools.values()];
+  pools.clear();
+  await Promise.all(all.map((pool) => pool.end().catch(() => undefined)));
+}
