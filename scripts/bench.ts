@@ -10,6 +10,7 @@ import { ensureBuild, spawnApp, stopApp, waitForApp } from "@/server/runtime/app
 import { freePort, startEphemeralDatabase } from "@/server/runtime/ephemeral";
 import { runCli, UserFacingError } from "@/server/runtime/errors";
 import { generateCorpus } from "@/server/synth/generate";
+import { evaluate, formatFigures, loadGold } from "@/tests/engine/evaluate";
 import { closeSqlPools } from "@/server/ingest/sql-transaction";
 
 // npm run bench -- --meetings N: synthetic corpus → ingestion → page and query
@@ -123,6 +124,8 @@ runCli(async () => {
         requests: load.requests.total,
       },
       pledges: total,
+      // The hand-annotated gold sets, scored by the same engine in this run.
+      gold: ["seeds", "generalisation"].map((name) => formatFigures(evaluate(loadGold(name)))),
       mentions: await db.mention.count(),
     };
     writeReport(result);

@@ -12,6 +12,7 @@ export interface BenchResult {
   load: { connections: number; seconds: number; rps: number; p99Ms: number; errors: number; requests: number };
   pledges: number;
   mentions: number;
+  gold: string[];
 }
 
 const FILE = "BENCHMARKS.md";
@@ -45,6 +46,12 @@ export function renderSection(r: BenchResult): string {
     `Cost per readout along the run (wall ms per readout in each tenth, ${r.ingest.concurrency} readouts at a time): ${r.ingest.curve.map((c) => `${c.upTo}: ${f(c.msPerReadout)}`).join(", ")}.`,
     `Last tenth over first tenth: ${f(r.ingest.curve[r.ingest.curve.length - 1].msPerReadout / r.ingest.curve[0].msPerReadout, 2)}×. ` +
       `Last ${Math.min(1000, Math.floor(r.ingest.readouts / 10)).toLocaleString("en")} readouts over the first as many: ${f(r.ingest.lastMs)} / ${f(r.ingest.firstMs)} ms = ${f(r.ingest.lastMs / r.ingest.firstMs, 2)}×.`,
+    "",
+    "Linking on the hand-annotated gold sets (`tests/gold/`), same engine, same run:",
+    "",
+    "```",
+    ...r.gold,
+    "```",
     "",
     "| page | median ms | p95 ms | its queries ms | page / queries |",
     "| --- | --- | --- | --- | --- |",
