@@ -141,11 +141,15 @@ test("the CSV download of a filtered view holds exactly that view's rows", async
   expect(rows.map((r) => Number(r[0])).sort((a, b) => a - b)).toEqual(expected.map((r) => r.id).sort((a, b) => a - b));
 });
 
-test("an unknown or malformed pledge id shows the 404 page", async ({ page }) => {
+test("an unknown or malformed pledge id shows the 404 page, with a 404 status", async ({ page }) => {
   for (const id of ["2147483000", "not-a-number"]) {
-    await page.goto(`/pledges/${id}`);
+    const response = await page.goto(`/pledges/${id}`);
+    expect(response?.status()).toBe(404);
     await expect(page.getByRole("heading", { name: "No such pledge" })).toBeVisible();
   }
+  const response = await page.goto("/meetings/2147483000");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "No such meeting" })).toBeVisible();
 });
 
 test("a readout's text never runs markup it contains", async ({ page }) => {

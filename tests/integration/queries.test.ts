@@ -18,6 +18,7 @@ const { getTrends } = await import("@/server/queries/trends");
 const { getPledgeStory } = await import("@/server/queries/pledge-story");
 const { getMeetingReadout } = await import("@/server/queries/meeting-readout");
 const { getOverview } = await import("@/server/queries/overview");
+const { pledgeRoute, meetingExists } = await import("@/server/queries/route-guards");
 const { PledgeSortKey, loadPledgeTableState } = await import("@/lib/table-state");
 
 let db: Db;
@@ -187,6 +188,15 @@ describe("story, readout and overview", () => {
     expect(await getPledgeStory(String(ids.merged))).toEqual({ kind: "merged", survivorId: ids.farm });
     expect(await getPledgeStory("abc")).toBeNull();
     expect(await getPledgeStory("99999999")).toBeNull();
+  });
+
+  it("decides before a page streams whether its pledge or meeting exists, or where a merged pledge went", async () => {
+    expect(await pledgeRoute(String(ids.luban))).toEqual({ kind: "found", id: ids.luban });
+    expect(await pledgeRoute(String(ids.merged))).toEqual({ kind: "merged", survivorId: ids.farm });
+    for (const missing of ["abc", "0", "-1", "99999999", "2147483648"]) expect(await pledgeRoute(missing)).toEqual({ kind: "missing" });
+    expect(await meetingExists(String(meetings.a))).toBe(true);
+    expect(await meetingExists("99999999")).toBe(false);
+    expect(await meetingExists("1e3")).toBe(false);
   });
 
   it("marks first and repeated mentions in a readout", async () => {
