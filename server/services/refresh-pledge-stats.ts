@@ -42,7 +42,10 @@ export async function refreshPledgeStats(tx: Tx, pledgeIds: number[]): Promise<v
   await refreshYearAggregates(tx, ids);
 }
 
-/** Replaces the pledges' rows in PledgeYear and moves TopicYear by the difference. */
+/**
+ * Replaces the pledges' rows in PledgeYear and moves TopicYear by the difference. A PledgeYear
+ * row also names the year's first mention: the lowest id in the earliest meeting (by date, then id).
+ */
 async function refreshYearAggregates(tx: Tx, ids: number[]): Promise<void> {
   // TopicYear rows are shared by every writer: one at a time, so concurrent ingestion cannot deadlock on them.
   await tx.$executeRaw`select pg_advisory_xact_lock(hashtext('TopicYear'))`;
@@ -55,8 +58,9 @@ async function refreshYearAggregates(tx: Tx, ids: number[]): Promise<void> {
     update "TopicYear" ty set mentions = ty.mentions - gone.mentions, pledges = ty.pledges - gone.pledges
       from gone where ty."topicId" = gone."topicId" and ty.year = gone.year`;
   await tx.$executeRaw`
-    insert into "PledgeYear" ("pledgeId", year, "topicId", mentions)
-    select m."pledgeId", extract(year from mt."meetingDate")::int, p."topicId", count(*)::int
+    insert into "PledgeYear" ("pledgeId", year, "topicId", mentions, "firstMentionId")
+    select m."pledgeId", extract(year from mt."meetingDate")::int, p."topicId", count(*)::int,
+           (array_agg(m.id order by mt."meetingDate", mt.id, m.id))[1]
       from "Mention" m
       join "Meeting" mt on mt.id = m."meetingId"
       join "Pledge" p on p.id = m."pledgeId"
@@ -96,16 +100,23 @@ export async function addMeetingToStats(tx: Tx, meetingId: number): Promise<void
   await tx.$executeRaw`select pg_advisory_xact_lock(hashtext('TopicYear'))`;
   await tx.$executeRaw`
     with added as (
-      select m."pledgeId", extract(year from mt."meetingDate")::int as year, p."topicId", count(*)::int as n
+      select m."pledgeId", extract(year from mt."meetingDate")::int as year, p."topicId", count(*)::int as n, min(m.id) as first
         from "Mention" m
         join "Meeting" mt on mt.id = m."meetingId"
         join "Pledge" p on p.id = m."pledgeId"
        where m."meetingId" = ${meetingId} and m.review <> 'REJECTED' and p."mergedIntoId" is null
        group by 1, 2, 3
     ), upserted as (
-      insert into "PledgeYear" ("pledgeId", year, "topicId", mentions)
-      select "pledgeId", year, "topicId", n from added
-      on conflict ("pledgeId", year) do update set mentions = "PledgeYear".mentions + excluded.mentions
+      insert into "PledgeYear" ("pledgeId", year, "topicId", mentions, "firstMentionId")
+      select "pledgeId", year, "topicId", n, first from added
+      on conflict ("pledgeId", year) do update set
+        mentions = "PledgeYear".mentions + excluded.mentions,
+        -- The year's first mention stays unless this meeting comes before its meeting.
+        "firstMentionId" = case when exists (
+            select 1 from "Mention" fm join "Meeting" fmt on fmt.id = fm."meetingId", "Meeting" nm
+             where fm.id = "PledgeYear"."firstMentionId" and nm.id = ${meetingId}
+               and (fmt."meetingDate", fmt.id) < (nm."meetingDate", nm.id))
+          then "PledgeYear"."firstMentionId" else excluded."firstMentionId" end
       returning "pledgeId", year, (xmax = 0) as inserted
     ), moved as (
       select a."topicId", a.year, sum(a.n)::int as mentions, count(*) filter (where u.inserted)::int as pledges
