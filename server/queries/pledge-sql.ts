@@ -39,11 +39,10 @@ export function pledgeWhere(input: PledgeQuery): Prisma.Sql {
     let to = input.to ?? 2200;
     if (from > to) [from, to] = [to, from];
     // Pledges whose span of mentions cannot touch the range are ruled out by their own dates first.
+    // PledgeYear holds one row per live pledge and year with a live mention (kept by
+    // refreshPledgeStats), so the years are answered from its (year, pledgeId) index.
     parts.push(Prisma.sql`p."lastMentionDate" >= ${`${from}-01-01`}::date AND p."firstMentionDate" < ${`${to + 1}-01-01`}::date
-      AND p.id IN (
-        SELECT ym."pledgeId" FROM "Meeting" ymt JOIN "Mention" ym ON ym."meetingId" = ymt.id
-        WHERE ymt."meetingDate" >= ${`${from}-01-01`}::date AND ymt."meetingDate" < ${`${to + 1}-01-01`}::date
-          AND ym.review <> 'REJECTED')`);
+      AND p.id IN (SELECT py."pledgeId" FROM "PledgeYear" py WHERE py.year BETWEEN ${from}::int AND ${to}::int)`);
   }
   if (input.repeated) parts.push(Prisma.sql`p."meetingCount" >= 2`);
   if (input.zombies) parts.push(zombieCondition);

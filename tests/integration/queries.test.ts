@@ -126,6 +126,34 @@ describe("pledge table query", () => {
     expect(new Set([...titles(first.rows), ...titles(second.rows)]).size).toBe(4);
   });
 
+  it("filters years from the yearly rows exactly as a search of the mentions would", async () => {
+    const client = new pg.Client({ connectionString: ctx.url });
+    await client.connect();
+    try {
+      for (const [from, to] of [[2021, 2021], [2022, 2022], [2023, 2023], [2022, 2024], [2024, 2025], [2025, 2021], [1900, 2200]]) {
+        const [lo, hi] = from <= to ? [from, to] : [to, from];
+        const direct = await client.query<{ id: number }>(
+          `select p.id from "Pledge" p where p."mergedIntoId" is null and p."mentionCount" > 0 and exists (
+             select 1 from "Mention" m join "Meeting" mt on mt.id = m."meetingId"
+              where m."pledgeId" = p.id and m.review <> 'REJECTED' and extract(year from mt."meetingDate") between $1 and $2)
+           order by p.id`,
+          [lo, hi],
+        );
+        const table = await getPledgeTable({ from, to, size: 100 });
+        expect(table.rows.map((r) => r.id).sort((a, b) => a - b), `${from}-${to}`).toEqual(direct.rows.map((r) => r.id));
+        expect(table.total).toBe(direct.rows.length);
+      }
+      expect((await getPledgeTable({ from: 2022 })).total).toBe(4);
+      expect(titles((await getPledgeTable({ to: 2022, sort: { key: "title", dir: "asc" } })).rows)).toEqual([
+        "Build the Luban Workshop",
+        "Fight terrorism together",
+        "Import farm products",
+      ]);
+    } finally {
+      await client.end();
+    }
+  });
+
   it("refuses sort keys outside the whitelist", async () => {
     expect(PledgeSortKey.safeParse('title; drop table "Pledge"').success).toBe(false);
     await expect(getPledgeTable({ sort: { key: "id) desc; --", dir: "asc" } })).rejects.toThrow();
