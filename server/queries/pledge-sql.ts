@@ -69,14 +69,18 @@ const ORDER: Record<PledgeSortKey, { sql: Prisma.Sql; invert?: boolean }> = {
   age: { sql: Prisma.sql`p."firstMentionDate"`, invert: true },
 };
 
-export function pledgeOrder(sort: { key: PledgeSortKey; dir: SortDirection }): Prisma.Sql {
+/**
+ * The table's order. `reverse` gives exactly the opposite order (every key and the id tie-break
+ * flipped, nulls too), so reading a page from the end and flipping it gives the same rows.
+ */
+export function pledgeOrder(sort: { key: PledgeSortKey; dir: SortDirection }, reverse = false): Prisma.Sql {
   const entry = ORDER[sort.key];
   if (!entry) throw new Error(`unknown sort key: ${String(sort.key)}`);
-  const descending = (sort.dir === "desc") !== Boolean(entry.invert);
+  const descending = (sort.dir === "desc") !== Boolean(entry.invert) !== reverse;
   // PostgreSQL's default null placement, so a plain index serves either direction (dates are never null here).
   const dir = Prisma.raw(descending ? "DESC" : "ASC");
   const tie = sort.key === "mentions" ? Prisma.sql`, p."meetingCount" ${dir}` : Prisma.empty;
-  return Prisma.sql`${entry.sql} ${dir}${tie}, p.id ASC`;
+  return Prisma.sql`${entry.sql} ${dir}${tie}, p.id ${Prisma.raw(reverse ? "DESC" : "ASC")}`;
 }
 
 export const pledgeColumnsSql = Prisma.sql`

@@ -42,11 +42,17 @@ export async function getPledgeTable(input: unknown): Promise<PledgeTablePage> {
   const total = countRows[0]?.n ?? 0;
   const pageCount = Math.max(1, Math.ceil(total / query.size));
   const page = Math.min(query.page, pageCount);
+  const offset = (page - 1) * query.size;
+  const limit = Math.max(0, Math.min(query.size, total - offset));
+  // A page past the middle is read from the other end in the reversed order and flipped:
+  // PostgreSQL then skips fewer rows, and the rows and their order are the same.
+  const fromEnd = offset > total / 2;
   const raw = await db.$queryRaw<PledgeRowRaw[]>(Prisma.sql`
     SELECT ${pledgeColumnsSql} FROM ${pledgeFromSql}
     WHERE ${where}
-    ORDER BY ${pledgeOrder(query.sort)}
-    LIMIT ${query.size} OFFSET ${(page - 1) * query.size}`);
+    ORDER BY ${pledgeOrder(query.sort, fromEnd)}
+    LIMIT ${fromEnd ? limit : query.size} OFFSET ${fromEnd ? total - offset - limit : offset}`);
+  if (fromEnd) raw.reverse();
   return { rows: raw.map(toPledgeRow), total, page, pageCount, size: query.size, options };
 }
 
