@@ -14,7 +14,7 @@ vi.mock("@/server/db", async (original) => ({
 
 const { getPledgeTable } = await import("@/server/queries/pledges");
 const { listPledgesForExport } = await import("@/server/queries/pledge-export");
-const { getTrends } = await import("@/server/queries/trends");
+const { getTrends, recurrenceMatrix } = await import("@/server/queries/trends");
 const { getPledgeStory } = await import("@/server/queries/pledge-story");
 const { getMeetingReadout } = await import("@/server/queries/meeting-readout");
 const { getOverview } = await import("@/server/queries/overview");
@@ -224,6 +224,38 @@ describe("trends aggregation", () => {
     expect(trends.recurrence.pledges[0].id).toBe(ids.luban);
     const filtered = await getTrends({ topic: ["security"] });
     expect(new Set(filtered.topicYear.map((r) => r.topicSlug))).toEqual(new Set(["security"]));
+  });
+});
+
+describe("recurrence grid", () => {
+  it("by year, equals the grid grouped from every mention: counts per year and each year's first mention", async () => {
+    const client = new pg.Client({ connectionString: ctx.url });
+    await client.connect();
+    // Every live mention of the grid's pledges by date, as the grid grouped them before it had yearly rows.
+    const mentions = await client.query<{ pledgeId: number; meetingId: number; date: Date; id: number }>(`
+      select m."pledgeId", m."meetingId", mt."meetingDate" as date, m.id
+        from "Mention" m join "Meeting" mt on mt.id = m."meetingId"
+       where m.review <> 'REJECTED' order by mt."meetingDate", mt.id, m.id`);
+    await client.end();
+    for (const topics of [[], ["trade"], ["security", "culture"]]) {
+      // At most two meetings per grid forces columns by year.
+      const grid = await recurrenceMatrix(topics, 30, 2);
+      const byMeeting = await recurrenceMatrix(topics, 30, 1000);
+      expect(grid.pledges).toEqual(byMeeting.pledges);
+      const shown = new Set(grid.pledges.map((p) => p.id));
+      const expected = new Map<string, { pledgeId: number; column: string; mentions: number; href: string }>();
+      for (const m of mentions.rows.filter((r) => shown.has(r.pledgeId))) {
+        const key = `${m.pledgeId}|${m.date.getUTCFullYear()}`;
+        const cell = expected.get(key);
+        if (cell) cell.mentions++;
+        else expected.set(key, { pledgeId: m.pledgeId, column: String(m.date.getUTCFullYear()), mentions: 1, href: `/meetings/${m.meetingId}#mention-${m.id}` });
+      }
+      if (!grid.pledges.length) continue;
+      expect(grid.by).toBe("year");
+      const sortCells = (cells: typeof grid.cells) => [...cells].sort((a, b) => a.pledgeId - b.pledgeId || a.column.localeCompare(b.column));
+      expect(sortCells(grid.cells)).toEqual(sortCells([...expected.values()]));
+      expect(grid.columns.map((c) => c.key)).toEqual([...new Set([...expected.values()].map((c) => c.column))].sort());
+    }
   });
 });
 
