@@ -98,12 +98,10 @@ export async function recurrenceMatrix(topics: string[] = [], limit = 30, maxMee
 /** Columns by year: each cell counts the pledge's mentions that year and links to the year's first one. */
 async function yearMatrix(pledges: RecurrenceMatrix["pledges"]): Promise<RecurrenceMatrix> {
   const rows = await prisma().$queryRaw<{ pledgeId: number; year: number; mentions: number; mentionId: number; meetingId: number }[]>(Prisma.sql`
-    SELECT py."pledgeId", py.year, py.mentions, py."firstMentionId" AS "mentionId", fm."meetingId"
+    SELECT py."pledgeId", py.year, py.mentions, py."firstMentionId" AS "mentionId", py."firstMeetingId" AS "meetingId"
     FROM "PledgeYear" py
-    JOIN "Mention" fm ON fm.id = py."firstMentionId"
-    JOIN "Meeting" fmt ON fmt.id = fm."meetingId"
     WHERE py."pledgeId" IN (${Prisma.join(pledges.map((p) => p.id))})
-    ORDER BY fmt."meetingDate", fmt.id, py."pledgeId"`);
+    ORDER BY py.year, py."pledgeId"`);
   const years = [...new Set(rows.map((r) => r.year))].sort((a, b) => a - b);
   const columns = years.map((y) => ({ key: String(y), label: String(y), title: `Meetings in ${y}`, href: null }));
   const cells = rows.map((r) => ({ pledgeId: r.pledgeId, column: String(r.year), mentions: r.mentions, href: `/meetings/${r.meetingId}#mention-${r.mentionId}` }));

@@ -44,7 +44,8 @@ export async function refreshPledgeStats(tx: Tx, pledgeIds: number[]): Promise<v
 
 /**
  * Replaces the pledges' rows in PledgeYear and moves TopicYear by the difference. A PledgeYear
- * row also names the year's first mention: the lowest id in the earliest meeting (by date, then id).
+ * row also names the year's first meeting (the earliest by date, then id) and first mention
+ * (the pledge's lowest mention id in that meeting).
  */
 async function refreshYearAggregates(tx: Tx, ids: number[]): Promise<void> {
   // TopicYear rows are shared by every writer: one at a time, so concurrent ingestion cannot deadlock on them.
@@ -58,9 +59,9 @@ async function refreshYearAggregates(tx: Tx, ids: number[]): Promise<void> {
     update "TopicYear" ty set mentions = ty.mentions - gone.mentions, pledges = ty.pledges - gone.pledges
       from gone where ty."topicId" = gone."topicId" and ty.year = gone.year`;
   await tx.$executeRaw`
-    insert into "PledgeYear" ("pledgeId", year, "topicId", mentions, "firstMentionId")
+    insert into "PledgeYear" ("pledgeId", year, "topicId", mentions, "firstMentionId", "firstMeetingId")
     select m."pledgeId", extract(year from mt."meetingDate")::int, p."topicId", count(*)::int,
-           (array_agg(m.id order by mt."meetingDate", mt.id, m.id))[1]
+           (array_agg(m.id order by mt."meetingDate", mt.id, m.id))[1], (array_agg(mt.id order by mt."meetingDate", mt.id))[1]
       from "Mention" m
       join "Meeting" mt on mt.id = m."meetingId"
       join "Pledge" p on p.id = m."pledgeId"
@@ -72,6 +73,14 @@ async function refreshYearAggregates(tx: Tx, ids: number[]): Promise<void> {
       from "PledgeYear" where "pledgeId" = any(${ids}::int[]) group by 1, 2
     on conflict ("topicId", year) do update
       set mentions = "TopicYear".mentions + excluded.mentions, pledges = "TopicYear".pledges + excluded.pledges`;
+}
+
+/** Whether the PledgeYear row's first meeting comes before the given meeting (by date, then id). */
+function earlierMeeting(meetingId: number): Prisma.Sql {
+  return Prisma.sql`exists (
+    select 1 from "Meeting" fmt, "Meeting" nm
+     where fmt.id = "PledgeYear"."firstMeetingId" and nm.id = ${meetingId}
+       and (fmt."meetingDate", fmt.id) < (nm."meetingDate", nm.id))`;
 }
 
 /**
@@ -107,16 +116,14 @@ export async function addMeetingToStats(tx: Tx, meetingId: number): Promise<void
        where m."meetingId" = ${meetingId} and m.review <> 'REJECTED' and p."mergedIntoId" is null
        group by 1, 2, 3
     ), upserted as (
-      insert into "PledgeYear" ("pledgeId", year, "topicId", mentions, "firstMentionId")
-      select "pledgeId", year, "topicId", n, first from added
+      insert into "PledgeYear" ("pledgeId", year, "topicId", mentions, "firstMentionId", "firstMeetingId")
+      select "pledgeId", year, "topicId", n, first, ${meetingId} from added
       on conflict ("pledgeId", year) do update set
         mentions = "PledgeYear".mentions + excluded.mentions,
-        -- The year's first mention stays unless this meeting comes before its meeting.
-        "firstMentionId" = case when exists (
-            select 1 from "Mention" fm join "Meeting" fmt on fmt.id = fm."meetingId", "Meeting" nm
-             where fm.id = "PledgeYear"."firstMentionId" and nm.id = ${meetingId}
-               and (fmt."meetingDate", fmt.id) < (nm."meetingDate", nm.id))
-          then "PledgeYear"."firstMentionId" else excluded."firstMentionId" end
+        -- The year's first meeting and mention stay unless this meeting comes before that meeting
+        -- (both tests read the row as it was before this update).
+        "firstMentionId" = case when ${earlierMeeting(meetingId)} then "PledgeYear"."firstMentionId" else excluded."firstMentionId" end,
+        "firstMeetingId" = case when ${earlierMeeting(meetingId)} then "PledgeYear"."firstMeetingId" else excluded."firstMeetingId" end
       returning "pledgeId", year, (xmax = 0) as inserted
     ), moved as (
       select a."topicId", a.year, sum(a.n)::int as mentions, count(*) filter (where u.inserted)::int as pledges

@@ -35,13 +35,14 @@ describe("yearly aggregates behind the trends", () => {
       select "topicId", year, mentions, pledges from "TopicYear" where mentions > 0 order by 1, 2`;
 
   const pledgeYears = () =>
-    ctx.db.$queryRaw<{ pledgeId: number; year: number; topicId: number; mentions: number; firstMentionId: number }[]>`
-      select "pledgeId", year, "topicId", mentions, "firstMentionId" from "PledgeYear" order by 1, 2`;
+    ctx.db.$queryRaw<{ pledgeId: number; year: number; topicId: number; mentions: number; firstMentionId: number; firstMeetingId: number }[]>`
+      select "pledgeId", year, "topicId", mentions, "firstMentionId", "firstMeetingId" from "PledgeYear" order by 1, 2`;
   // Per live pledge and year: its mentions, and the lowest mention id in the earliest meeting (by date, then id).
   const directPledgeYears = () =>
-    ctx.db.$queryRaw<{ pledgeId: number; year: number; topicId: number; mentions: number; firstMentionId: number }[]>`
+    ctx.db.$queryRaw<{ pledgeId: number; year: number; topicId: number; mentions: number; firstMentionId: number; firstMeetingId: number }[]>`
       select m."pledgeId", extract(year from mt."meetingDate")::int as year, p."topicId", count(*)::int as mentions,
-             (array_agg(m.id order by mt."meetingDate", mt.id, m.id))[1] as "firstMentionId"
+             (array_agg(m.id order by mt."meetingDate", mt.id, m.id))[1] as "firstMentionId",
+             (array_agg(mt.id order by mt."meetingDate", mt.id, m.id))[1] as "firstMeetingId"
         from "Mention" m join "Meeting" mt on mt.id = m."meetingId" join "Pledge" p on p.id = m."pledgeId"
        where m.review <> 'REJECTED' and p."mergedIntoId" is null
        group by 1, 2, 3 order by 1, 2`;
@@ -103,11 +104,12 @@ describe("yearly rows of readouts ingested out of date order", () => {
       const outcome = await ingestReadout(ctx.db, file, fs.readFileSync(path.join("seeds", file)));
       expect(outcome.status).not.toBe("failed");
     }
-    const stored = await ctx.db.$queryRaw<{ pledgeId: number; year: number; mentions: number; firstMentionId: number }[]>`
-      select "pledgeId", year, mentions, "firstMentionId" from "PledgeYear" order by 1, 2`;
-    const direct = await ctx.db.$queryRaw<{ pledgeId: number; year: number; mentions: number; firstMentionId: number }[]>`
+    const stored = await ctx.db.$queryRaw<{ pledgeId: number; year: number; mentions: number; firstMentionId: number; firstMeetingId: number }[]>`
+      select "pledgeId", year, mentions, "firstMentionId", "firstMeetingId" from "PledgeYear" order by 1, 2`;
+    const direct = await ctx.db.$queryRaw<{ pledgeId: number; year: number; mentions: number; firstMentionId: number; firstMeetingId: number }[]>`
       select m."pledgeId", extract(year from mt."meetingDate")::int as year, count(*)::int as mentions,
-             (array_agg(m.id order by mt."meetingDate", mt.id, m.id))[1] as "firstMentionId"
+             (array_agg(m.id order by mt."meetingDate", mt.id, m.id))[1] as "firstMentionId",
+             (array_agg(mt.id order by mt."meetingDate", mt.id, m.id))[1] as "firstMeetingId"
         from "Mention" m join "Meeting" mt on mt.id = m."meetingId" join "Pledge" p on p.id = m."pledgeId"
        where m.review <> 'REJECTED' and p."mergedIntoId" is null
        group by 1, 2 order by 1, 2`;
