@@ -55,10 +55,13 @@ export async function topicYearCounts(topics: string[] = []): Promise<TopicYearR
 
 export async function statusByTopic(topics: string[] = []): Promise<StatusTopicRow[]> {
   return prisma().$queryRaw<StatusTopicRow[]>(Prisma.sql`
-    SELECT t.slug AS "topicSlug", t.name AS "topicName", p.status::text AS status, count(*)::int AS pledges
-    FROM "Pledge" p JOIN "Topic" t ON t.id = p."topicId"
-    WHERE p."mergedIntoId" IS NULL ${topicCondition(topics)}
-    GROUP BY 1, 2, 3
+    SELECT t.slug AS "topicSlug", t.name AS "topicName", s.status::text AS status, s.pledges
+    FROM (
+      -- Counted per topic id from the (mergedIntoId, topicId, status) index alone, named afterwards.
+      SELECT p."topicId", p.status, count(*)::int AS pledges FROM "Pledge" p
+      WHERE p."mergedIntoId" IS NULL GROUP BY 1, 2) s
+    JOIN "Topic" t ON t.id = s."topicId"
+    WHERE true ${topicCondition(topics)}
     ORDER BY 2, 3`);
 }
 
