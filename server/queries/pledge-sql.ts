@@ -13,19 +13,27 @@ function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-export function pledgeWhere(input: PledgeQuery): Prisma.Sql {
+/** The pledges whose title, or the quote of a live mention, contains the text. */
+export function pledgeSearchSql(q: string): Prisma.Sql {
+  // Both arms are answered by the trigram indexes on titles and quotes.
+  const pattern = likePattern(q);
+  return Prisma.sql`
+    SELECT sp.id FROM "Pledge" sp WHERE sp.title ILIKE ${pattern}
+    UNION
+    SELECT sm."pledgeId" FROM "Mention" sm WHERE sm.quote ILIKE ${pattern} AND sm.review <> 'REJECTED'`;
+}
+
+/**
+ * The filter of the current view, over "Pledge" p alone (no other table of the FROM clause is
+ * named), so the total can be counted without joins. `searchIds`, when given, are the ids that
+ * pledgeSearchSql found for the query's text, read beforehand.
+ */
+export function pledgeWhere(input: PledgeQuery, searchIds?: number[]): Prisma.Sql {
   // A pledge whose every mention was rejected is no longer a pledge; the rest always have dates.
   const parts: Prisma.Sql[] = [Prisma.sql`p."mergedIntoId" IS NULL AND p."mentionCount" > 0`];
   const q = input.q.trim();
-  if (q) {
-    // Both arms are answered by the trigram indexes on titles and quotes.
-    const pattern = likePattern(q);
-    parts.push(Prisma.sql`p.id IN (
-      SELECT sp.id FROM "Pledge" sp WHERE sp.title ILIKE ${pattern}
-      UNION
-      SELECT sm."pledgeId" FROM "Mention" sm WHERE sm.quote ILIKE ${pattern} AND sm.review <> 'REJECTED')`);
-  }
-  if (input.topic.length) parts.push(Prisma.sql`t.slug IN (${Prisma.join(input.topic)})`);
+  if (q) parts.push(searchIds ? Prisma.sql`p.id = ANY(${searchIds}::int[])` : Prisma.sql`p.id IN (${pledgeSearchSql(q)})`);
+  if (input.topic.length) parts.push(Prisma.sql`p."topicId" IN (SELECT ft.id FROM "Topic" ft WHERE ft.slug IN (${Prisma.join(input.topic)}))`);
   if (input.status.length) parts.push(Prisma.sql`p.status::text IN (${Prisma.join(input.status)})`);
   if (input.actor) parts.push(Prisma.sql`${input.actor}::text = ANY(p.actors)`);
   if (input.direction) {
@@ -38,11 +46,9 @@ export function pledgeWhere(input: PledgeQuery): Prisma.Sql {
     let from = input.from ?? 1900;
     let to = input.to ?? 2200;
     if (from > to) [from, to] = [to, from];
-    // Pledges whose span of mentions cannot touch the range are ruled out by their own dates first.
     // PledgeYear holds one row per live pledge and year with a live mention (kept by
-    // refreshPledgeStats), so the years are answered from its (year, pledgeId) index.
-    parts.push(Prisma.sql`p."lastMentionDate" >= ${`${from}-01-01`}::date AND p."firstMentionDate" < ${`${to + 1}-01-01`}::date
-      AND p.id IN (SELECT py."pledgeId" FROM "PledgeYear" py WHERE py.year BETWEEN ${from}::int AND ${to}::int)`);
+    // refreshPledgeStats), so the years are answered from its indexes.
+    parts.push(Prisma.sql`p.id IN (SELECT py."pledgeId" FROM "PledgeYear" py WHERE py.year BETWEEN ${from}::int AND ${to}::int)`);
   }
   if (input.repeated) parts.push(Prisma.sql`p."meetingCount" >= 2`);
   if (input.zombies) parts.push(zombieCondition);

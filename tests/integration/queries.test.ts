@@ -205,6 +205,10 @@ describe("pledge table query", () => {
     const table = await getPledgeTable({ ...view, size: 100 });
     expect(titles(rows)).toEqual(titles(table.rows));
     expect(rows).toHaveLength(3);
+    // A search is found once for the whole export, with the same rows as the table.
+    const found = [];
+    for await (const batch of listPledgesForExport({ q: "import", sort: { key: "title", dir: "asc" } })) found.push(...batch);
+    expect(titles(found)).toEqual(["Import farm products"]);
   });
 });
 
