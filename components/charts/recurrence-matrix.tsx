@@ -57,13 +57,15 @@ export function RecurrenceMatrix({ matrix }: { matrix: Matrix }) {
                   return (
                     <td key={col.key} style={{ padding: 0, border: "none" }}>
                       {c ? (
-                        <Link
+                        // A plain link: hundreds of cells as client-side links cost more to render and
+                        // hydrate (and prefetch) than the page's data; a cell opens a readout anyway.
+                        <a
                           href={c.href}
                           className={styles.cell}
                           aria-label={`${p.title}, mentioned ${c.mentions === 1 ? "once" : `${c.mentions} times`} ${unit === "meeting" ? "on" : "in"} ${col.label}`}
                         >
                           {c.mentions}
-                        </Link>
+                        </a>
                       ) : (
                         <span className={styles.cell}>
                           <span className="visually-hidden">not mentioned</span>

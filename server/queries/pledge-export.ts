@@ -6,6 +6,7 @@ import {
   pledgeColumnsSql,
   pledgeFromSql,
   pledgeOrder,
+  pledgeSearchSql,
   pledgeWhere,
   toPledgeRow,
   type PledgeRow,
@@ -20,7 +21,10 @@ const BATCH = 2000;
  */
 export async function* listPledgesForExport(input: unknown): AsyncGenerator<PledgeRow[]> {
   const query = parsePledgeQuery({ ...(input as object), page: 1 });
-  const where = pledgeWhere(query);
+  // A text search is run once for the whole export, not once per batch.
+  const q = query.q.trim();
+  const searchIds = q ? (await prisma().$queryRaw<{ id: number }[]>(pledgeSearchSql(q))).map((r) => r.id) : undefined;
+  const where = pledgeWhere(query, searchIds);
   const order = pledgeOrder(query.sort);
   for (let offset = 0; ; offset += BATCH) {
     const raw = await prisma().$queryRaw<PledgeRowRaw[]>(Prisma.sql`

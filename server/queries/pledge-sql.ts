@@ -13,19 +13,27 @@ function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-export function pledgeWhere(input: PledgeQuery): Prisma.Sql {
+/** The pledges whose title, or the quote of a live mention, contains the text. */
+export function pledgeSearchSql(q: string): Prisma.Sql {
+  // Both arms are answered by the trigram indexes on titles and quotes.
+  const pattern = likePattern(q);
+  return Prisma.sql`
+    SELECT sp.id FROM "Pledge" sp WHERE sp.title ILIKE ${pattern}
+    UNION
+    SELECT sm."pledgeId" FROM "Mention" sm WHERE sm.quote ILIKE ${pattern} AND sm.review <> 'REJECTED'`;
+}
+
+/**
+ * The filter of the current view, over "Pledge" p alone (no other table of the FROM clause is
+ * named), so the total can be counted without joins. `searchIds`, when given, are the ids that
+ * pledgeSearchSql found for the query's text, read beforehand.
+ */
+export function pledgeWhere(input: PledgeQuery, searchIds?: number[]): Prisma.Sql {
   // A pledge whose every mention was rejected is no longer a pledge; the rest always have dates.
   const parts: Prisma.Sql[] = [Prisma.sql`p."mergedIntoId" IS NULL AND p."mentionCount" > 0`];
   const q = input.q.trim();
-  if (q) {
-    // Both arms are answered by the trigram indexes on titles and quotes.
-    const pattern = likePattern(q);
-    parts.push(Prisma.sql`p.id IN (
-      SELECT sp.id FROM "Pledge" sp WHERE sp.title ILIKE ${pattern}
-      UNION
-      SELECT sm."pledgeId" FROM "Mention" sm WHERE sm.quote ILIKE ${pattern} AND sm.review <> 'REJECTED')`);
-  }
-  if (input.topic.length) parts.push(Prisma.sql`t.slug IN (${Prisma.join(input.topic)})`);
+  if (q) parts.push(searchIds ? Prisma.sql`p.id = ANY(${searchIds}::int[])` : Prisma.sql`p.id IN (${pledgeSearchSql(q)})`);
+  if (input.topic.length) parts.push(Prisma.sql`p."topicId" IN (SELECT ft.id FROM "Topic" ft WHERE ft.slug IN (${Prisma.join(input.topic)}))`);
   if (input.status.length) parts.push(Prisma.sql`p.status::text IN (${Prisma.join(input.status)})`);
   if (input.actor) parts.push(Prisma.sql`${input.actor}::text = ANY(p.actors)`);
   if (input.direction) {
@@ -38,12 +46,9 @@ export function pledgeWhere(input: PledgeQuery): Prisma.Sql {
     let from = input.from ?? 1900;
     let to = input.to ?? 2200;
     if (from > to) [from, to] = [to, from];
-    // Pledges whose span of mentions cannot touch the range are ruled out by their own dates first.
-    parts.push(Prisma.sql`p."lastMentionDate" >= ${`${from}-01-01`}::date AND p."firstMentionDate" < ${`${to + 1}-01-01`}::date
-      AND p.id IN (
-        SELECT ym."pledgeId" FROM "Meeting" ymt JOIN "Mention" ym ON ym."meetingId" = ymt.id
-        WHERE ymt."meetingDate" >= ${`${from}-01-01`}::date AND ymt."meetingDate" < ${`${to + 1}-01-01`}::date
-          AND ym.review <> 'REJECTED')`);
+    // PledgeYear holds one row per live pledge and year with a live mention (kept by
+    // refreshPledgeStats), so the years are answered from its indexes.
+    parts.push(Prisma.sql`p.id IN (SELECT py."pledgeId" FROM "PledgeYear" py WHERE py.year BETWEEN ${from}::int AND ${to}::int)`);
   }
   if (input.repeated) parts.push(Prisma.sql`p."meetingCount" >= 2`);
   if (input.zombies) parts.push(zombieCondition);
@@ -70,14 +75,18 @@ const ORDER: Record<PledgeSortKey, { sql: Prisma.Sql; invert?: boolean }> = {
   age: { sql: Prisma.sql`p."firstMentionDate"`, invert: true },
 };
 
-export function pledgeOrder(sort: { key: PledgeSortKey; dir: SortDirection }): Prisma.Sql {
+/**
+ * The table's order. `reverse` gives exactly the opposite order (every key and the id tie-break
+ * flipped, nulls too), so reading a page from the end and flipping it gives the same rows.
+ */
+export function pledgeOrder(sort: { key: PledgeSortKey; dir: SortDirection }, reverse = false): Prisma.Sql {
   const entry = ORDER[sort.key];
   if (!entry) throw new Error(`unknown sort key: ${String(sort.key)}`);
-  const descending = (sort.dir === "desc") !== Boolean(entry.invert);
+  const descending = (sort.dir === "desc") !== Boolean(entry.invert) !== reverse;
   // PostgreSQL's default null placement, so a plain index serves either direction (dates are never null here).
   const dir = Prisma.raw(descending ? "DESC" : "ASC");
   const tie = sort.key === "mentions" ? Prisma.sql`, p."meetingCount" ${dir}` : Prisma.empty;
-  return Prisma.sql`${entry.sql} ${dir}${tie}, p.id ASC`;
+  return Prisma.sql`${entry.sql} ${dir}${tie}, p.id ${Prisma.raw(reverse ? "DESC" : "ASC")}`;
 }
 
 export const pledgeColumnsSql = Prisma.sql`

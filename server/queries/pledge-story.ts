@@ -86,27 +86,23 @@ export function parseId(raw: string): number | null {
 export async function getPledgeStory(rawId: string, options: { allMentions?: boolean } = {}): Promise<PledgeStoryResult> {
   const id = parseId(rawId);
   if (id === null) return null;
-  const db = prisma();
-  const pledge = await db.pledge.findUnique({
+  // Two chains side by side: the pledge then its related pledges, and the timeline, which needs
+  // only the id (a missing or merged pledge has no live mentions, so it costs little).
+  const found = prisma().pledge.findUnique({
     where: { id },
     include: {
       topic: { select: { slug: true, name: true } },
       events: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], include: { user: { select: { name: true } } } },
     },
   });
+  const [pledge, timeline, related] = await Promise.all([
+    found,
+    timelineMentions(id, Boolean(options.allMentions)),
+    found.then((p) => (p && p.mergedIntoId === null ? relatedPledges(p.id, p.topicId, p.retrievalKeys) : [])),
+  ]);
   if (!pledge) return null;
   if (pledge.mergedIntoId !== null) return { kind: "merged", survivorId: await followMerges(pledge.mergedIntoId) };
-
-  // A pledge repeated for decades has hundreds of mentions: choose which to show from a light list first.
-  const order = await db.$queryRaw<{ id: number }[]>(Prisma.sql`
-    SELECT m.id FROM "Mention" m JOIN "Meeting" mt ON mt.id = m."meetingId"
-    WHERE m."pledgeId" = ${id} AND m.review <> 'REJECTED'
-    ORDER BY mt."meetingDate", m."meetingId", m."phraseStart"`);
-  const shown = options.allMentions || order.length <= TIMELINE_LIMIT ? order : [order[0], ...order.slice(-(TIMELINE_LIMIT - 1))];
-  const rows = await db.mention.findMany({
-    where: { id: { in: shown.map((m) => m.id) } },
-    include: { meeting: { select: { id: true, title: true, meetingDate: true, outlet: true } } },
-  });
+  const { order, shown, rows } = timeline;
 
   const mentions = [...rows].sort(
     (a, b) => a.meeting.meetingDate.getTime() - b.meeting.meetingDate.getTime() || a.meetingId - b.meetingId || a.phraseStart - b.phraseStart,
@@ -164,9 +160,24 @@ export async function getPledgeStory(rawId: string, options: { allMentions?: boo
         isFirst: m.id === firstId,
       })),
       hiddenMentions: order.length - shown.length,
-      related: await relatedPledges(pledge.id, pledge.topicId, pledge.retrievalKeys),
+      related,
     },
   };
+}
+
+async function timelineMentions(id: number, allMentions: boolean) {
+  const db = prisma();
+  // A pledge repeated for decades has hundreds of mentions: choose which to show from a light list first.
+  const order = await db.$queryRaw<{ id: number }[]>(Prisma.sql`
+    SELECT m.id FROM "Mention" m JOIN "Meeting" mt ON mt.id = m."meetingId"
+    WHERE m."pledgeId" = ${id} AND m.review <> 'REJECTED'
+    ORDER BY mt."meetingDate", m."meetingId", m."phraseStart"`);
+  const shown = allMentions || order.length <= TIMELINE_LIMIT ? order : [order[0], ...order.slice(-(TIMELINE_LIMIT - 1))];
+  const rows = await db.mention.findMany({
+    where: { id: { in: shown.map((m) => m.id) } },
+    include: { meeting: { select: { id: true, title: true, meetingDate: true, outlet: true } } },
+  });
+  return { order, shown, rows };
 }
 
 async function followMerges(startId: number): Promise<number> {

@@ -1,11 +1,13 @@
 import "server-only";
 import { prisma } from "@/server/db";
 import { Prisma } from "@/server/generated/prisma/client";
+import type { PledgeQuery } from "@/lib/table-state";
 import {
   parsePledgeQuery,
   pledgeColumnsSql,
   pledgeFromSql,
   pledgeOrder,
+  pledgeSearchSql,
   pledgeWhere,
   toPledgeRow,
   type PledgeRow,
@@ -33,21 +35,41 @@ export interface PledgeTablePage {
 /** One page of the /pledges table: sorted, filtered and paged by PostgreSQL. */
 export async function getPledgeTable(input: unknown): Promise<PledgeTablePage> {
   const query = parsePledgeQuery(input);
+  const [options, rows] = await Promise.all([getFilterOptions(), readRows(query)]);
+  return { ...rows, size: query.size, options };
+}
+
+async function readRows(query: PledgeQuery): Promise<Pick<PledgeTablePage, "rows" | "total" | "page" | "pageCount">> {
   const db = prisma();
-  const where = pledgeWhere(query);
-  const [countRows, options] = await Promise.all([
-    db.$queryRaw<{ n: number }[]>(Prisma.sql`SELECT count(*)::int AS n FROM ${pledgeFromSql} WHERE ${where}`),
-    getFilterOptions(),
+  // A text search is run once, for the count and the page alike.
+  const q = query.q.trim();
+  const searchIds = q ? (await db.$queryRaw<{ id: number }[]>(pledgeSearchSql(q))).map((r) => r.id) : undefined;
+  const where = pledgeWhere(query, searchIds);
+  const readPage = (offset: number, limit: number, fromEnd: boolean) =>
+    db.$queryRaw<PledgeRowRaw[]>(Prisma.sql`
+      SELECT ${pledgeColumnsSql} FROM ${pledgeFromSql}
+      WHERE ${where}
+      ORDER BY ${pledgeOrder(query.sort, fromEnd)}
+      LIMIT ${limit} OFFSET ${offset}`);
+  // The first page needs no total to be read, so it is read alongside the count.
+  const [counted, firstPage] = await Promise.all([
+    db.$queryRaw<{ n: number }[]>(Prisma.sql`SELECT count(*)::int AS n FROM "Pledge" p WHERE ${where}`),
+    query.page === 1 ? readPage(0, query.size, false) : null,
   ]);
-  const total = countRows[0]?.n ?? 0;
+  const total = counted[0]?.n ?? 0;
   const pageCount = Math.max(1, Math.ceil(total / query.size));
   const page = Math.min(query.page, pageCount);
-  const raw = await db.$queryRaw<PledgeRowRaw[]>(Prisma.sql`
-    SELECT ${pledgeColumnsSql} FROM ${pledgeFromSql}
-    WHERE ${where}
-    ORDER BY ${pledgeOrder(query.sort)}
-    LIMIT ${query.size} OFFSET ${(page - 1) * query.size}`);
-  return { rows: raw.map(toPledgeRow), total, page, pageCount, size: query.size, options };
+  let raw: PledgeRowRaw[];
+  if (firstPage) raw = firstPage;
+  else {
+    const offset = (page - 1) * query.size;
+    const limit = Math.max(0, Math.min(query.size, total - offset));
+    // A page past the middle is read from the other end in the reversed order and flipped:
+    // PostgreSQL then skips fewer rows, and the rows and their order are the same.
+    const fromEnd = offset > total / 2;
+    raw = fromEnd ? (await readPage(total - offset - limit, limit, true)).reverse() : await readPage(offset, query.size, false);
+  }
+  return { rows: raw.map(toPledgeRow), total, page, pageCount };
 }
 
 async function getFilterOptions(): Promise<PledgeFilterOptions> {

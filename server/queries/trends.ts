@@ -55,15 +55,18 @@ export async function topicYearCounts(topics: string[] = []): Promise<TopicYearR
 
 export async function statusByTopic(topics: string[] = []): Promise<StatusTopicRow[]> {
   return prisma().$queryRaw<StatusTopicRow[]>(Prisma.sql`
-    SELECT t.slug AS "topicSlug", t.name AS "topicName", p.status::text AS status, count(*)::int AS pledges
-    FROM "Pledge" p JOIN "Topic" t ON t.id = p."topicId"
-    WHERE p."mergedIntoId" IS NULL ${topicCondition(topics)}
-    GROUP BY 1, 2, 3
+    SELECT t.slug AS "topicSlug", t.name AS "topicName", s.status::text AS status, s.pledges
+    FROM (
+      -- Counted per topic id from the (mergedIntoId, topicId, status) index alone, named afterwards.
+      SELECT p."topicId", p.status, count(*)::int AS pledges FROM "Pledge" p
+      WHERE p."mergedIntoId" IS NULL GROUP BY 1, 2) s
+    JOIN "Topic" t ON t.id = s."topicId"
+    WHERE true ${topicCondition(topics)}
     ORDER BY 2, 3`);
 }
 
 /** The most repeated pledges against the meetings (or years) that repeated them; capped so the grid stays readable. */
-export async function recurrenceMatrix(topics: string[] = [], limit = 30): Promise<RecurrenceMatrix> {
+export async function recurrenceMatrix(topics: string[] = [], limit = 30, maxMeetingColumns = MAX_MEETING_COLUMNS): Promise<RecurrenceMatrix> {
   const db = prisma();
   const pledges = await db.$queryRaw<RecurrenceMatrix["pledges"]>(Prisma.sql`
     SELECT p.id, p.title, p."meetingCount"
@@ -73,15 +76,18 @@ export async function recurrenceMatrix(topics: string[] = [], limit = 30): Promi
     LIMIT ${limit}`);
   if (!pledges.length) return { by: "meeting", columns: [], pledges: [], cells: [] };
   const ids = pledges.map((p) => p.id);
+  const day = (d: Date) => d.toISOString().slice(0, 10);
+  // One pledge alone met in more meetings than fit means columns by year: read them from
+  // PledgeYear (a few rows per pledge) instead of every mention of the busiest pledges.
+  if (pledges[0].meetingCount > maxMeetingColumns) return yearMatrix(pledges);
   const rows = await db.$queryRaw<{ pledgeId: number; meetingId: number; date: Date; title: string; mentionId: number; mentions: number }[]>(Prisma.sql`
     SELECT m."pledgeId", m."meetingId", mt."meetingDate" AS date, mt.title, min(m.id) AS "mentionId", count(*)::int AS mentions
     FROM "Mention" m JOIN "Meeting" mt ON mt.id = m."meetingId"
     WHERE m."pledgeId" IN (${Prisma.join(ids)}) AND m.review <> 'REJECTED'
     GROUP BY 1, 2, 3, 4
     ORDER BY 3, 2`);
-  const day = (d: Date) => d.toISOString().slice(0, 10);
   const meetingIds = [...new Set(rows.map((r) => r.meetingId))];
-  if (meetingIds.length <= MAX_MEETING_COLUMNS) {
+  if (meetingIds.length <= maxMeetingColumns) {
     const seen = new Set<number>();
     const columns = rows
       .filter((r) => !seen.has(r.meetingId) && seen.add(r.meetingId))
@@ -89,17 +95,20 @@ export async function recurrenceMatrix(topics: string[] = [], limit = 30): Promi
     const cells = rows.map((r) => ({ pledgeId: r.pledgeId, column: String(r.meetingId), mentions: r.mentions, href: `/meetings/${r.meetingId}#mention-${r.mentionId}` }));
     return { by: "meeting", columns, pledges, cells };
   }
-  const byYear = new Map<string, { pledgeId: number; column: string; mentions: number; href: string }>();
-  for (const r of rows) {
-    const year = String(r.date.getUTCFullYear());
-    const key = `${r.pledgeId}|${year}`;
-    const cell = byYear.get(key);
-    if (cell) cell.mentions += r.mentions;
-    else byYear.set(key, { pledgeId: r.pledgeId, column: year, mentions: r.mentions, href: `/meetings/${r.meetingId}#mention-${r.mentionId}` });
-  }
-  const years = [...new Set(rows.map((r) => r.date.getUTCFullYear()))].sort((a, b) => a - b);
+  return yearMatrix(pledges);
+}
+
+/** Columns by year: each cell counts the pledge's mentions that year and links to the year's first one. */
+async function yearMatrix(pledges: RecurrenceMatrix["pledges"]): Promise<RecurrenceMatrix> {
+  const rows = await prisma().$queryRaw<{ pledgeId: number; year: number; mentions: number; mentionId: number; meetingId: number }[]>(Prisma.sql`
+    SELECT py."pledgeId", py.year, py.mentions, py."firstMentionId" AS "mentionId", py."firstMeetingId" AS "meetingId"
+    FROM "PledgeYear" py
+    WHERE py."pledgeId" IN (${Prisma.join(pledges.map((p) => p.id))})
+    ORDER BY py.year, py."pledgeId"`);
+  const years = [...new Set(rows.map((r) => r.year))].sort((a, b) => a - b);
   const columns = years.map((y) => ({ key: String(y), label: String(y), title: `Meetings in ${y}`, href: null }));
-  return { by: "year", columns, pledges, cells: [...byYear.values()] };
+  const cells = rows.map((r) => ({ pledgeId: r.pledgeId, column: String(r.year), mentions: r.mentions, href: `/meetings/${r.meetingId}#mention-${r.mentionId}` }));
+  return { by: "year", columns, pledges, cells };
 }
 
 /** Everything /trends draws, aggregated in PostgreSQL. */

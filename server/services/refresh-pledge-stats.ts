@@ -43,7 +43,11 @@ export async function refreshPledgeStats(tx: Tx, pledgeIds: number[]): Promise<v
   await refreshYearAggregates(tx, ids);
 }
 
-/** Replaces the pledges' rows in PledgeYear and moves TopicYear by the difference. */
+/**
+ * Replaces the pledges' rows in PledgeYear and moves TopicYear by the difference. A PledgeYear
+ * row also names the year's first meeting (the earliest by date, then id) and first mention
+ * (the pledge's lowest mention id in that meeting).
+ */
 async function refreshYearAggregates(tx: Tx, ids: number[]): Promise<void> {
   // TopicYear rows are shared by every writer: one at a time, so concurrent ingestion cannot deadlock on them.
   await tx.$executeRaw`select pg_advisory_xact_lock(hashtext('TopicYear'))`;
@@ -56,8 +60,9 @@ async function refreshYearAggregates(tx: Tx, ids: number[]): Promise<void> {
     update "TopicYear" ty set mentions = ty.mentions - gone.mentions, pledges = ty.pledges - gone.pledges
       from gone where ty."topicId" = gone."topicId" and ty.year = gone.year`;
   await tx.$executeRaw`
-    insert into "PledgeYear" ("pledgeId", year, "topicId", mentions)
-    select m."pledgeId", extract(year from mt."meetingDate")::int, p."topicId", count(*)::int
+    insert into "PledgeYear" ("pledgeId", year, "topicId", mentions, "firstMentionId", "firstMeetingId")
+    select m."pledgeId", extract(year from mt."meetingDate")::int, p."topicId", count(*)::int,
+           (array_agg(m.id order by mt."meetingDate", mt.id, m.id))[1], (array_agg(mt.id order by mt."meetingDate", mt.id))[1]
       from "Mention" m
       join "Meeting" mt on mt.id = m."meetingId"
       join "Pledge" p on p.id = m."pledgeId"
@@ -69,6 +74,14 @@ async function refreshYearAggregates(tx: Tx, ids: number[]): Promise<void> {
       from "PledgeYear" where "pledgeId" = any(${ids}::int[]) group by 1, 2
     on conflict ("topicId", year) do update
       set mentions = "TopicYear".mentions + excluded.mentions, pledges = "TopicYear".pledges + excluded.pledges`;
+}
+
+/** Whether the PledgeYear row's first meeting comes before the given meeting (by date, then id). */
+function earlierMeeting(meetingId: number): Prisma.Sql {
+  return Prisma.sql`exists (
+    select 1 from "Meeting" fmt, "Meeting" nm
+     where fmt.id = "PledgeYear"."firstMeetingId" and nm.id = ${meetingId}
+       and (fmt."meetingDate", fmt.id) < (nm."meetingDate", nm.id))`;
 }
 
 /**
@@ -97,16 +110,21 @@ export async function addMeetingToStats(tx: Pick<RawSql, "$executeRaw">, meeting
   await tx.$executeRaw`select pg_advisory_xact_lock(hashtext('TopicYear'))`;
   await tx.$executeRaw`
     with added as (
-      select m."pledgeId", extract(year from mt."meetingDate")::int as year, p."topicId", count(*)::int as n
+      select m."pledgeId", extract(year from mt."meetingDate")::int as year, p."topicId", count(*)::int as n, min(m.id) as first
         from "Mention" m
         join "Meeting" mt on mt.id = m."meetingId"
         join "Pledge" p on p.id = m."pledgeId"
        where m."meetingId" = ${meetingId} and m.review <> 'REJECTED' and p."mergedIntoId" is null
        group by 1, 2, 3
     ), upserted as (
-      insert into "PledgeYear" ("pledgeId", year, "topicId", mentions)
-      select "pledgeId", year, "topicId", n from added
-      on conflict ("pledgeId", year) do update set mentions = "PledgeYear".mentions + excluded.mentions
+      insert into "PledgeYear" ("pledgeId", year, "topicId", mentions, "firstMentionId", "firstMeetingId")
+      select "pledgeId", year, "topicId", n, first, ${meetingId} from added
+      on conflict ("pledgeId", year) do update set
+        mentions = "PledgeYear".mentions + excluded.mentions,
+        -- The year's first meeting and mention stay unless this meeting comes before that meeting
+        -- (both tests read the row as it was before this update).
+        "firstMentionId" = case when ${earlierMeeting(meetingId)} then "PledgeYear"."firstMentionId" else excluded."firstMentionId" end,
+        "firstMeetingId" = case when ${earlierMeeting(meetingId)} then "PledgeYear"."firstMeetingId" else excluded."firstMeetingId" end
       returning "pledgeId", year, (xmax = 0) as inserted
     ), moved as (
       select a."topicId", a.year, sum(a.n)::int as mentions, count(*) filter (where u.inserted)::int as pledges

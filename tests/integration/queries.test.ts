@@ -14,7 +14,7 @@ vi.mock("@/server/db", async (original) => ({
 
 const { getPledgeTable } = await import("@/server/queries/pledges");
 const { listPledgesForExport } = await import("@/server/queries/pledge-export");
-const { getTrends } = await import("@/server/queries/trends");
+const { getTrends, recurrenceMatrix } = await import("@/server/queries/trends");
 const { getPledgeStory } = await import("@/server/queries/pledge-story");
 const { getMeetingReadout } = await import("@/server/queries/meeting-readout");
 const { getOverview } = await import("@/server/queries/overview");
@@ -127,6 +127,56 @@ describe("pledge table query", () => {
     expect(new Set([...titles(first.rows), ...titles(second.rows)]).size).toBe(4);
   });
 
+  it("reads pages past the middle from the end with the same rows in the same order", async () => {
+    for (const key of PledgeSortKey.options) {
+      for (const dir of ["asc", "desc"] as const) {
+        const all = await getPledgeTable({ sort: { key, dir }, size: 100 });
+        const paged = [];
+        for (let page = 1; page <= all.total; page++) {
+          const one = await getPledgeTable({ sort: { key, dir }, size: 1, page });
+          expect(one.page).toBe(page);
+          paged.push(...one.rows);
+        }
+        expect(paged, `${key} ${dir}`).toEqual(all.rows);
+        // A partial last page: 4 rows in pages of 3.
+        const last = await getPledgeTable({ sort: { key, dir }, size: 3, page: 2 });
+        expect(last.rows, `${key} ${dir}`).toEqual(all.rows.slice(3));
+      }
+    }
+    // A page beyond the last is the last page.
+    const beyond = await getPledgeTable({ size: 3, page: 9 });
+    expect(beyond.page).toBe(2);
+    expect(beyond.rows).toEqual((await getPledgeTable({ size: 100 })).rows.slice(3));
+  });
+
+  it("filters years from the yearly rows exactly as a search of the mentions would", async () => {
+    const client = new pg.Client({ connectionString: ctx.url });
+    await client.connect();
+    try {
+      for (const [from, to] of [[2021, 2021], [2022, 2022], [2023, 2023], [2022, 2024], [2024, 2025], [2025, 2021], [1900, 2200]]) {
+        const [lo, hi] = from <= to ? [from, to] : [to, from];
+        const direct = await client.query<{ id: number }>(
+          `select p.id from "Pledge" p where p."mergedIntoId" is null and p."mentionCount" > 0 and exists (
+             select 1 from "Mention" m join "Meeting" mt on mt.id = m."meetingId"
+              where m."pledgeId" = p.id and m.review <> 'REJECTED' and extract(year from mt."meetingDate") between $1 and $2)
+           order by p.id`,
+          [lo, hi],
+        );
+        const table = await getPledgeTable({ from, to, size: 100 });
+        expect(table.rows.map((r) => r.id).sort((a, b) => a - b), `${from}-${to}`).toEqual(direct.rows.map((r) => r.id));
+        expect(table.total).toBe(direct.rows.length);
+      }
+      expect((await getPledgeTable({ from: 2022 })).total).toBe(4);
+      expect(titles((await getPledgeTable({ to: 2022, sort: { key: "title", dir: "asc" } })).rows)).toEqual([
+        "Build the Luban Workshop",
+        "Fight terrorism together",
+        "Import farm products",
+      ]);
+    } finally {
+      await client.end();
+    }
+  });
+
   it("refuses sort keys outside the whitelist", async () => {
     expect(PledgeSortKey.safeParse('title; drop table "Pledge"').success).toBe(false);
     await expect(getPledgeTable({ sort: { key: "id) desc; --", dir: "asc" } })).rejects.toThrow();
@@ -156,6 +206,10 @@ describe("pledge table query", () => {
     const table = await getPledgeTable({ ...view, size: 100 });
     expect(titles(rows)).toEqual(titles(table.rows));
     expect(rows).toHaveLength(3);
+    // A search is found once for the whole export, with the same rows as the table.
+    const found = [];
+    for await (const batch of listPledgesForExport({ q: "import", sort: { key: "title", dir: "asc" } })) found.push(...batch);
+    expect(titles(found)).toEqual(["Import farm products"]);
   });
 });
 
@@ -175,6 +229,38 @@ describe("trends aggregation", () => {
     expect(trends.recurrence.pledges[0].id).toBe(ids.luban);
     const filtered = await getTrends({ topic: ["security"] });
     expect(new Set(filtered.topicYear.map((r) => r.topicSlug))).toEqual(new Set(["security"]));
+  });
+});
+
+describe("recurrence grid", () => {
+  it("by year, equals the grid grouped from every mention: counts per year and each year's first mention", async () => {
+    const client = new pg.Client({ connectionString: ctx.url });
+    await client.connect();
+    // Every live mention of the grid's pledges by date, as the grid grouped them before it had yearly rows.
+    const mentions = await client.query<{ pledgeId: number; meetingId: number; date: Date; id: number }>(`
+      select m."pledgeId", m."meetingId", mt."meetingDate" as date, m.id
+        from "Mention" m join "Meeting" mt on mt.id = m."meetingId"
+       where m.review <> 'REJECTED' order by mt."meetingDate", mt.id, m.id`);
+    await client.end();
+    for (const topics of [[], ["trade"], ["security", "culture"]]) {
+      // At most two meetings per grid forces columns by year.
+      const grid = await recurrenceMatrix(topics, 30, 2);
+      const byMeeting = await recurrenceMatrix(topics, 30, 1000);
+      expect(grid.pledges).toEqual(byMeeting.pledges);
+      const shown = new Set(grid.pledges.map((p) => p.id));
+      const expected = new Map<string, { pledgeId: number; column: string; mentions: number; href: string }>();
+      for (const m of mentions.rows.filter((r) => shown.has(r.pledgeId))) {
+        const key = `${m.pledgeId}|${m.date.getUTCFullYear()}`;
+        const cell = expected.get(key);
+        if (cell) cell.mentions++;
+        else expected.set(key, { pledgeId: m.pledgeId, column: String(m.date.getUTCFullYear()), mentions: 1, href: `/meetings/${m.meetingId}#mention-${m.id}` });
+      }
+      if (!grid.pledges.length) continue;
+      expect(grid.by).toBe("year");
+      const sortCells = (cells: typeof grid.cells) => [...cells].sort((a, b) => a.pledgeId - b.pledgeId || a.column.localeCompare(b.column));
+      expect(sortCells(grid.cells)).toEqual(sortCells([...expected.values()]));
+      expect(grid.columns.map((c) => c.key)).toEqual([...new Set([...expected.values()].map((c) => c.column))].sort());
+    }
   });
 });
 
