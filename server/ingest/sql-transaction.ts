@@ -1,4 +1,5 @@
 import pg from "pg";
+import { Prisma } from "@/server/generated/prisma/client";
 import type { Db } from "@/server/db";
 import { connectionUrlOf } from "@/server/db";
 
@@ -34,9 +35,10 @@ function poolFor(db: Db): pg.Pool {
 /** Runs `work` in one transaction on its own connection: committed when it returns, rolled back when it throws. */
 export async function withSqlTransaction<T>(db: Db, work: (tx: RawSql) => Promise<T>): Promise<T> {
   const client = await poolFor(db).connect();
+  // Prisma's own template tag numbers the parameters and flattens nested fragments (Prisma.sql, Prisma.join).
   const run = async (strings: TemplateStringsArray, values: unknown[]) => {
-    const text = strings.reduce((sql, part, i) => sql + (i > 0 ? `$${i}` : "") + part, "");
-    return client.query(text, values);
+    const query = Prisma.sql(strings, ...values);
+    return client.query(query.text, query.values);
   };
   const tx: RawSql = {
     $queryRaw: async <R>(strings: TemplateStringsArray, ...values: unknown[]) => (await run(strings, values)).rows as R,
