@@ -67,8 +67,10 @@ export function yearsLabel(days: number | null | undefined): string {
   return `${years.toFixed(1)} yrs`;
 }
 
+const COUNT = new Intl.NumberFormat("en-GB");
+
 export function formatCount(n: number): string {
-  return new Intl.NumberFormat("en-GB").format(n);
+  return COUNT.format(n);
 }
 
 export function percent(part: number, whole: number): string {

@@ -80,6 +80,7 @@ export async function ingestFiles(
     options.onProgress?.(++done, files.length, outcome);
   };
   let next = 0;
+  let sinceUpkeep = 0;
   const worker = async () => {
     while (next < files.length) {
       const file = files[next++];
@@ -90,10 +91,28 @@ export async function ingestFiles(
         outcome = { file, status: "failed", reason: (error as Error).message };
       }
       record(file, outcome);
+      if (outcome.status === "new" && ++sinceUpkeep >= UPKEEP_EVERY) {
+        sinceUpkeep = 0;
+        await upkeep(db);
+      }
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 1) }, worker));
   return summary;
+}
+
+/** Readouts stored between two clean-ups of the rows that ingestion rewrites. */
+const UPKEEP_EVERY = 1000;
+
+/**
+ * Every readout rewrites the figures of the pledges it mentions, so a long batch leaves dead row
+ * versions behind faster than the server's background vacuum (a minute between rounds) clears
+ * them, and lookups slow down as they wade through them. A batch vacuums those tables itself every
+ * thousand readouts (the other workers go on meanwhile). Without the right to vacuum, the batch
+ * simply goes on.
+ */
+async function upkeep(db: Db): Promise<void> {
+  await db.$executeRawUnsafe(`vacuum (analyze) "Pledge", "PledgeYear", "TopicYear"`).catch(() => undefined);
 }
 
 /**
