@@ -47,6 +47,8 @@ export async function ingestFiles(
     onProgress?: (done: number, total: number, outcome: IngestOutcome) => void;
     /** Readouts ingested at once, each in its own transaction; readouts of one country pair still queue. */
     concurrency?: number;
+    /** New readouts between two vacuums of the rewritten tables (default 1,000). */
+    upkeepEvery?: number;
   } = {},
 ): Promise<IngestSummary> {
   const topicIds = await ensureTopics(db);
@@ -91,7 +93,7 @@ export async function ingestFiles(
         outcome = { file, status: "failed", reason: (error as Error).message };
       }
       record(file, outcome);
-      if (outcome.status === "new" && ++sinceUpkeep >= UPKEEP_EVERY) {
+      if (outcome.status === "new" && ++sinceUpkeep >= (options.upkeepEvery ?? UPKEEP_EVERY)) {
         sinceUpkeep = 0;
         await upkeep(db);
       }

@@ -137,3 +137,25 @@ describe("bad input", () => {
     expect(meeting.meetingDate.toISOString().slice(0, 10)).toBe("2023-03-04");
   });
 });
+
+describe("a long ingestion batch", () => {
+  let ctx: Awaited<ReturnType<typeof freshDatabase>>;
+  beforeAll(async () => {
+    ctx = await freshDatabase("ingest_upkeep");
+  });
+  afterAll(async () => ctx?.drop());
+
+  it("vacuums the pledge rows it rewrites as it goes, and removes their dead versions", async () => {
+    const vacuums = async () => {
+      const rows = await ctx.db.$queryRaw<{ n: bigint }[]>`
+        select vacuum_count as n from pg_stat_user_tables where relname = 'Pledge'`;
+      return Number(rows[0].n);
+    };
+    const before = await vacuums();
+    const summary = await ingestFiles(ctx.db, [SEEDS], { upkeepEvery: 2, concurrency: 2 });
+    expect(summary.created).toBe(seedFiles.length);
+    // Five new readouts with a clean-up every two: at least two vacuums of the pledge rows.
+    expect((await vacuums()) - before).toBeGreaterThanOrEqual(2);
+  });
+});
+
