@@ -4,7 +4,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freshDatabase } from "./support";
+import { useFreshDatabase } from "./support";
 
 function run(script: string, args: string[], env: Record<string, string | undefined>) {
   const merged: NodeJS.ProcessEnv = { ...process.env, ...env };
@@ -25,11 +25,7 @@ const expectOneLineError = (stderr: string, pattern: RegExp) => {
 };
 
 describe("command line on another PostgreSQL server (DATABASE_URL)", () => {
-  let ctx: Awaited<ReturnType<typeof freshDatabase>>;
-  beforeAll(async () => {
-    ctx = await freshDatabase("cli_external");
-  });
-  afterAll(async () => ctx?.drop());
+  const ctx = useFreshDatabase("cli_external");
 
   it("loads the seeds into the server named by DATABASE_URL", async () => {
     const result = run("seed", [], { DATABASE_URL: ctx.url });

@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/server/db";
 import { ingestFiles } from "@/server/ingest/ingest-files";
-import { freshDatabase } from "./support";
+import { freshDatabase, useFreshDatabase } from "./support";
 
 const SEEDS = path.resolve("seeds");
 const seedFiles = fs.readdirSync(SEEDS).filter((f) => f.endsWith(".txt")).sort();
@@ -17,11 +17,7 @@ async function lubanPledges(db: Db) {
 }
 
 describe("ingesting the seed readouts", () => {
-  let ctx: Awaited<ReturnType<typeof freshDatabase>>;
-  beforeAll(async () => {
-    ctx = await freshDatabase("ingest_seeds");
-  });
-  afterAll(async () => ctx?.drop());
+  const ctx = useFreshDatabase("ingest_seeds");
 
   it("stores five meetings with their meeting dates and linked pledges", async () => {
     const summary = await ingestFiles(ctx.db, [SEEDS]);
@@ -66,11 +62,7 @@ describe("ingesting the seed readouts", () => {
 });
 
 describe("ingesting an older readout after newer ones", () => {
-  let ctx: Awaited<ReturnType<typeof freshDatabase>>;
-  beforeAll(async () => {
-    ctx = await freshDatabase("ingest_reverse");
-  });
-  afterAll(async () => ctx?.drop());
+  const ctx = useFreshDatabase("ingest_reverse");
 
   it("re-derives first mentions from meeting dates", async () => {
     // Newest first: the pledge is created by the 2025 readout and its first mention moves back as older ones arrive.
@@ -139,11 +131,7 @@ describe("bad input", () => {
 });
 
 describe("a long ingestion batch", () => {
-  let ctx: Awaited<ReturnType<typeof freshDatabase>>;
-  beforeAll(async () => {
-    ctx = await freshDatabase("ingest_upkeep");
-  });
-  afterAll(async () => ctx?.drop());
+  const ctx = useFreshDatabase("ingest_upkeep");
 
   it("vacuums the pledge rows it rewrites as it goes, and removes their dead versions", async () => {
     const vacuums = async () => {

@@ -1,5 +1,5 @@
 import pg from "pg";
-import { inject } from "vitest";
+import { afterAll, beforeAll, inject } from "vitest";
 import { createPrisma, type Db } from "@/server/db";
 
 /** The run's PostgreSQL server, with the database name replaced. */
@@ -19,8 +19,10 @@ async function admin(sql: string): Promise<void> {
   }
 }
 
+export type FreshDatabase = { url: string; db: Db; drop: () => Promise<void> };
+
 /** A new, migrated database of its own for one test file. */
-export async function freshDatabase(name: string): Promise<{ url: string; db: Db; drop: () => Promise<void> }> {
+export async function freshDatabase(name: string): Promise<FreshDatabase> {
   if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`bad database name ${name}`);
   await admin(`drop database if exists ${name} with (force)`);
   await admin(`create database ${name} template pledge_template`);
@@ -34,4 +36,17 @@ export async function freshDatabase(name: string): Promise<{ url: string; db: Db
       await admin(`drop database if exists ${name} with (force)`);
     },
   };
+}
+
+/**
+ * Gives the enclosing `describe` block a fresh database, created before its tests and dropped
+ * after them. The returned object is filled in once the block starts.
+ */
+export function useFreshDatabase(name: string): FreshDatabase {
+  const ctx = {} as FreshDatabase;
+  beforeAll(async () => {
+    Object.assign(ctx, await freshDatabase(name));
+  });
+  afterAll(async () => ctx.drop?.());
+  return ctx;
 }

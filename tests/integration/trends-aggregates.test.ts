@@ -9,7 +9,7 @@ import { changePledgeTopic } from "@/server/services/change-pledge-topic";
 import { mergePledges } from "@/server/services/merge-pledges";
 import { rejectMention } from "@/server/services/reject-mention";
 import { refreshPledgeStats } from "@/server/services/refresh-pledge-stats";
-import { freshDatabase } from "./support";
+import { freshDatabase, useFreshDatabase } from "./support";
 
 // The trends read pre-aggregated yearly counts; they must always equal a count over the mentions.
 describe("yearly aggregates behind the trends", () => {
@@ -90,11 +90,7 @@ describe("yearly aggregates behind the trends", () => {
 });
 
 describe("yearly rows of readouts ingested out of date order", () => {
-  let ctx: Awaited<ReturnType<typeof freshDatabase>>;
-  beforeAll(async () => {
-    ctx = await freshDatabase("trends_aggregates_unordered");
-  });
-  afterAll(async () => ctx?.drop());
+  const ctx = useFreshDatabase("trends_aggregates_unordered");
 
   it("move a year's first mention to an earlier meeting that arrives later", async () => {
     await ensureTopics(ctx.db);
