@@ -55,7 +55,9 @@ function resolveSecret(): string {
   };
   const existing = read();
   if (existing) return existing;
-  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  // The folder also holds the embedded database, whose server may run as another user: it must be
+  // able to enter it. The secret itself is readable by its owner alone.
+  fs.mkdirSync(dataDir, { recursive: true });
   try {
     fs.writeFileSync(file, `${randomBytes(32).toString("base64url")}\n`, { mode: 0o600, flag: "wx" });
   } catch (error) {

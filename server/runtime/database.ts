@@ -72,6 +72,17 @@ function ensureWritable(dir: string): void {
 }
 
 /**
+ * Run as root, the embedded server runs as the unprivileged `postgres` user (PostgreSQL refuses
+ * root), which must be able to pass through the folder holding its data folder. Only the right to
+ * pass through is added, never to list or read.
+ */
+function letServerEnter(dir: string): void {
+  if (process.getuid?.() !== 0) return;
+  const mode = fs.statSync(dir).mode & 0o7777;
+  if ((mode & 0o001) === 0) fs.chmodSync(dir, mode | 0o011);
+}
+
+/**
  * Starts the embedded PostgreSQL (or uses DATABASE_URL when it is set) and
  * returns a connection URL. The embedded server keeps its data in `dataDir`
  * across restarts.
@@ -86,6 +97,7 @@ export async function startDatabase(options: { dataDir?: string; port?: number; 
   const dataDir = options.dataDir ?? defaultDataDir();
   const port = options.port ?? embeddedPort();
   ensureWritable(path.dirname(dataDir));
+  letServerEnter(path.dirname(dataDir));
   if (!(await portIsFree(port))) {
     throw new UserFacingError(
       `port ${port} for the embedded PostgreSQL is already in use. Stop the program using it, or set EMBEDDED_PG_PORT to a free port.`,

@@ -5,6 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useFreshDatabase } from "./support";
+import { freePort } from "@/server/runtime/ephemeral";
 
 function run(script: string, args: string[], env: Record<string, string | undefined>) {
   const merged: NodeJS.ProcessEnv = { ...process.env, ...env };
@@ -83,3 +84,21 @@ describe("start-up faults give one line and a non-zero exit", () => {
     expectOneLineError(result.stderr, /data folder .* is not writable/);
   });
 });
+
+describe("the embedded database", () => {
+  it("starts when the folder around its data is private to its owner (as root, its server runs as another user)", async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), "pledge-private-"));
+    fs.chmodSync(root, 0o755);
+    const data = path.join(root, ".data");
+    fs.mkdirSync(data, { mode: 0o700 });
+    fs.chmodSync(data, 0o700);
+    try {
+      const result = run("migrate", [], { DATABASE_URL: undefined, EMBEDDED_PG_PORT: String(await freePort()), PLEDGE_DATA_DIR: path.join(data, "postgres") });
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stdout).toMatch(/Migrations applied/);
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
+
