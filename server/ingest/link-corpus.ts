@@ -1,6 +1,6 @@
 import type { TopicSlug } from "@/lib/topics";
 import { extractMentions, type ExtractedMention } from "./extract-mentions";
-import { chooseLink, retrievalKeys, type PledgeCandidate } from "./link";
+import { chooseLink, lookupKeys, retrievalKeys, type PledgeCandidate } from "./link";
 import { parseReadout, type ParsedReadout } from "./parse-readout";
 
 export interface CorpusPledge {
@@ -35,7 +35,7 @@ export function linkCorpus(readouts: { id: string; text: string; meetingDate?: s
       const ids = new Set<number>();
       const keys = retrievalKeys(m);
       if (options.everyPledge) pledges.forEach((_, id) => ids.add(id));
-      else for (const k of keys) for (const id of index.get(k) ?? []) ids.add(id);
+      else for (const k of lookupKeys(m)) for (const id of index.get(k) ?? []) ids.add(id);
       const decision = chooseLink(m, [...ids].map((id) => pledges[id].candidate));
       let id: number;
       if (decision) id = decision.pledgeId;

@@ -174,24 +174,51 @@ function features(phrase: string, pair: string, given?: string[], antecedent?: s
 }
 
 /**
- * The keys a mention is found by, and files its pledge under, qualified by the country pair. A
- * link needs a shared object when the mention has objects (a general commitment scores at most
- * 0.4 against a specific one), and a shared field when neither has objects; so a specific mention
- * is filed under its objects only, and a general one under its fields marked `~`. Common field
- * words then never pull every specific pledge of the pair into the candidates. An investment flow
- * is also filed under its investor and fields, since flows link across that divide.
+ * The keys a mention's pledge is filed under, and the keys a mention looks candidates up by, both
+ * qualified by the country pair. A link needs a shared object when the mention has objects (a
+ * general commitment scores at most 0.4 against a specific one), and a shared field when neither
+ * has objects; so a specific phrase is filed under its objects, and a general one under its fields
+ * marked `~`. Common field words then never pull every specific pledge of the pair into the
+ * candidates. An investment flow is also filed under its investor and fields (`$`), since flows
+ * link across that divide; a name under its initials and an acronym under its prefixes (`#`).
+ *
+ * Facility words (`center`, `park`, `hub`) are shared by unrelated facilities of a pair, so a
+ * phrase with another object is filed under the facility only as `*center`, and looks up plain
+ * `center`, which only facility-alone phrases (`build the center`) are filed under. Two phrases
+ * that each have another object and share nothing but a facility word score below the threshold
+ * (at most 0.5), so nothing linkable is lost; a facility-alone mention looks up `*center`, every
+ * phrase with that facility.
  */
-export function retrievalKeys(mention: Pick<ExtractedMention, "phrase" | "countryPair" | "linkKeys" | "antecedent">): string[] {
+function keySets(mention: Pick<ExtractedMention, "phrase" | "countryPair" | "linkKeys" | "antecedent">): { file: string[]; look: string[] } {
   const f = features(mention.phrase, mention.countryPair, mention.linkKeys, mention.antecedent?.phrase);
-  const keys = f.objects.length ? [...f.objects] : f.keys.map((k) => `~${k}`);
-  if (f.investor && !f.names.length && !f.facilities.length) keys.push(...f.fields.map((k) => `$${f.investor}>${k}`));
-  // An acronym finds the spelled-out name and back: both are filed under the initials the
-  // name matcher compares ("IOMed" ~ "International Organization for Mediation").
-  for (const n of f.names) {
-    if (n.acronym) for (let len = Math.max(2, n.acronym.length - 2); len <= n.acronym.length; len++) keys.push(`#${n.acronym.slice(0, len)}`);
-    else if (n.initials.length >= 2) keys.push(`#${n.initials}`);
+  let file: string[];
+  let look: string[];
+  if (f.objects.length) {
+    const things = f.objects.filter((k) => !FACILITY.has(k));
+    const kinds = f.objects.filter((k) => FACILITY.has(k));
+    file = [...things, ...kinds.map((k) => `*${k}`), ...(things.length ? [] : kinds)];
+    look = [...things, ...kinds, ...(things.length ? [] : kinds.map((k) => `*${k}`))];
+  } else {
+    file = look = f.keys.map((k) => `~${k}`);
   }
-  return [...new Set(keys)].map((k) => `${mention.countryPair}:${k}`);
+  const extra: string[] = [];
+  if (f.investor && !f.names.length && !f.facilities.length) extra.push(...f.fields.map((k) => `$${f.investor}>${k}`));
+  for (const n of f.names) {
+    if (n.acronym) for (let len = Math.max(2, n.acronym.length - 2); len <= n.acronym.length; len++) extra.push(`#${n.acronym.slice(0, len)}`);
+    else if (n.initials.length >= 2) extra.push(`#${n.initials}`);
+  }
+  const qualify = (keys: string[]) => [...new Set([...keys, ...extra])].map((k) => `${mention.countryPair}:${k}`);
+  return { file: qualify(file), look: qualify(look) };
+}
+
+/** The keys a mention's pledge is filed under (see `keySets`). */
+export function retrievalKeys(mention: Pick<ExtractedMention, "phrase" | "countryPair" | "linkKeys" | "antecedent">): string[] {
+  return keySets(mention).file;
+}
+
+/** The keys a mention looks its candidate pledges up by (see `keySets`). */
+export function lookupKeys(mention: Pick<ExtractedMention, "phrase" | "countryPair" | "linkKeys" | "antecedent">): string[] {
+  return keySets(mention).look;
 }
 
 export function giversAgree(a: string, b: string): boolean {

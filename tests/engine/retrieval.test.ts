@@ -17,7 +17,7 @@ describe("retrieval keys", () => {
   it.each([
     ["the seed readouts", () => readFolder("seeds")],
     ["the fixture readouts", () => readFolder(path.join("tests", "fixtures", "readouts"))],
-    ["a synthetic corpus of 120 meetings", () => [...generateCorpus(120, 5)].map((r) => ({ id: r.file, text: r.text }))],
+    ["a synthetic corpus of 400 meetings", () => [...generateCorpus(400, 5)].map((r) => ({ id: r.file, text: r.text }))],
   ])("find every pledge that scoring against all pledges would link, on %s", (_, load) => {
     const readouts = load();
     const indexed = linkCorpus(readouts);
