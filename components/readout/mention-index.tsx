@@ -8,7 +8,9 @@ export function MentionIndex({ mentions }: { mentions: ReadoutMention[] }) {
       {mentions.map((m) => (
         <li key={m.id} style={{ marginBottom: "var(--space-1)" }}>
           <a href={`#mention-${m.id}`}>{m.pledgeTitle}</a>{" "}
-          <span className="muted small">{m.firstMentionDate === null ? "first mention" : `repeated, first on ${m.firstMentionDate}`}</span>
+          <span className="muted small">
+            {m.firstMentionDate === null ? "first mention" : <>repeated, first on <span className="nowrap">{m.firstMentionDate}</span></>}
+          </span>
         </li>
       ))}
     </ol>

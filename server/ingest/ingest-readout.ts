@@ -4,7 +4,7 @@ import { TOPICS } from "@/lib/topics";
 import { addMeetingToStats } from "@/server/services/refresh-pledge-stats";
 import { parseReadout, type ParsedReadout } from "./parse-readout";
 import { extractMentions, type ExtractedMention } from "./extract-mentions";
-import { chooseLink, lookupKeys, retrievalKeys, LOW_CONFIDENCE, type LinkDecision, type PledgeCandidate } from "./link";
+import { chooseLink, retrievalKeySets, LOW_CONFIDENCE, type LinkDecision, type PledgeCandidate } from "./link";
 import { decodeReadout, ReadoutError } from "./validate-readout";
 import { sqlState, withSqlTransaction, type RawSql } from "./sql-transaction";
 
@@ -190,8 +190,9 @@ interface Planned {
  */
 async function linkMentions(tx: Tx, meetingId: number, mentions: ExtractedMention[], topicIds: Map<string, number>) {
   if (mentions.length === 0) return { newPledges: 0, linked: 0, lowConfidence: [] };
-  const keys = mentions.map((m) => retrievalKeys(m));
-  const candidates = await findCandidates(tx, mentions, mentions.map((m) => lookupKeys(m)));
+  const keySets = mentions.map((m) => retrievalKeySets(m));
+  const keys = keySets.map((k) => k.file);
+  const candidates = await findCandidates(tx, mentions, keySets.map((k) => k.look));
   const created: (PledgeCandidate & { mention: ExtractedMention })[] = [];
   const plans: Planned[] = [];
   for (const [i, mention] of mentions.entries()) {

@@ -1,6 +1,6 @@
 import type { TopicSlug } from "@/lib/topics";
 import { extractMentions, type ExtractedMention } from "./extract-mentions";
-import { chooseLink, lookupKeys, retrievalKeys, type PledgeCandidate } from "./link";
+import { chooseLink, retrievalKeySets, type PledgeCandidate } from "./link";
 import { parseReadout, type ParsedReadout } from "./parse-readout";
 
 export interface CorpusPledge {
@@ -33,9 +33,9 @@ export function linkCorpus(readouts: { id: string; text: string; meetingDate?: s
   for (const r of ordered) {
     for (const m of r.mentions) {
       const ids = new Set<number>();
-      const keys = retrievalKeys(m);
+      const { file: keys, look } = retrievalKeySets(m);
       if (options.everyPledge) pledges.forEach((_, id) => ids.add(id));
-      else for (const k of lookupKeys(m)) for (const id of index.get(k) ?? []) ids.add(id);
+      else for (const k of look) for (const id of index.get(k) ?? []) ids.add(id);
       const decision = chooseLink(m, [...ids].map((id) => pledges[id].candidate));
       let id: number;
       if (decision) id = decision.pledgeId;

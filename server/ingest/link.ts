@@ -189,7 +189,7 @@ function features(phrase: string, pair: string, given?: string[], antecedent?: s
  * (at most 0.5), so nothing linkable is lost; a facility-alone mention looks up `*center`, every
  * phrase with that facility.
  */
-function keySets(mention: Pick<ExtractedMention, "phrase" | "countryPair" | "linkKeys" | "antecedent">): { file: string[]; look: string[] } {
+export function retrievalKeySets(mention: Pick<ExtractedMention, "phrase" | "countryPair" | "linkKeys" | "antecedent">): { file: string[]; look: string[] } {
   const f = features(mention.phrase, mention.countryPair, mention.linkKeys, mention.antecedent?.phrase);
   let file: string[];
   let look: string[];
@@ -211,14 +211,9 @@ function keySets(mention: Pick<ExtractedMention, "phrase" | "countryPair" | "lin
   return { file: qualify(file), look: qualify(look) };
 }
 
-/** The keys a mention's pledge is filed under (see `keySets`). */
+/** The keys a mention's pledge is filed under (see `retrievalKeySets`). */
 export function retrievalKeys(mention: Pick<ExtractedMention, "phrase" | "countryPair" | "linkKeys" | "antecedent">): string[] {
-  return keySets(mention).file;
-}
-
-/** The keys a mention looks its candidate pledges up by (see `keySets`). */
-export function lookupKeys(mention: Pick<ExtractedMention, "phrase" | "countryPair" | "linkKeys" | "antecedent">): string[] {
-  return keySets(mention).look;
+  return retrievalKeySets(mention).file;
 }
 
 export function giversAgree(a: string, b: string): boolean {
