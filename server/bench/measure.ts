@@ -85,16 +85,61 @@ export function readTruth(file: string): SynthTruth[] {
     .map((line) => JSON.parse(line) as SynthTruth);
 }
 
-/** Times `count` sequential GETs of `url`; the first two warm caches and are not counted. */
-export async function timeRequests(url: string, count: number): Promise<{ medianMs: number; p95Ms: number; status: number }> {
+async function timeGet(url: string, headers?: Record<string, string>): Promise<{ ms: number; status: number }> {
+  const t0 = performance.now();
+  const response = await fetch(url, { headers });
+  await response.arrayBuffer();
+  return { ms: performance.now() - t0, status: response.status };
+}
+
+async function timeCall(run: () => Promise<unknown>): Promise<number> {
+  const t0 = performance.now();
+  await run();
+  return performance.now() - t0;
+}
+
+/** Median of `count` sequential GETs: on a server just started, the cost before the JIT has warmed. */
+export async function timeColdRequests(url: string, count: number): Promise<{ medianMs: number; status: number }> {
   const times: number[] = [];
   let status = 0;
-  for (let i = 0; i < count + 2; i++) {
-    const t0 = performance.now();
-    const response = await fetch(url);
-    await response.arrayBuffer();
-    status = response.status;
-    if (i >= 2) times.push(performance.now() - t0);
+  for (let i = 0; i < count; i++) {
+    const r = await timeGet(url);
+    times.push(r.ms);
+    status = r.status;
   }
-  return { medianMs: median(times), p95Ms: quantile(times, 0.95), status };
+  return { medianMs: median(times), status };
+}
+
+export interface PageTiming {
+  medianMs: number;
+  p95Ms: number;
+  /** Median of the page's own queries, run directly against the database in the same rounds. */
+  sqlMs: number;
+  status: number;
+}
+
+/**
+ * Times a warm page against its own queries: `warmup` untimed rounds, then `rounds` rounds that
+ * each make one request and run the queries once, so that both sides of the ratio see the same
+ * machine state.
+ */
+export async function timePage(
+  url: string,
+  queries: () => Promise<unknown>,
+  options: { warmup: number; rounds: number; headers?: Record<string, string> },
+): Promise<PageTiming> {
+  let status = 0;
+  for (let i = 0; i < options.warmup; i++) {
+    status = (await timeGet(url, options.headers)).status;
+    await queries();
+  }
+  const page: number[] = [];
+  const sql: number[] = [];
+  for (let i = 0; i < options.rounds; i++) {
+    const r = await timeGet(url, options.headers);
+    page.push(r.ms);
+    status = r.status;
+    sql.push(await timeCall(queries));
+  }
+  return { medianMs: median(page), p95Ms: quantile(page, 0.95), sqlMs: median(sql), status };
 }

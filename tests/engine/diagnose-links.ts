@@ -1,4 +1,4 @@
-import { evaluate, loadGold } from "./evaluate";
+import { evaluate, loadGold } from "@/server/bench/gold";
 for (const name of ["seeds", "generalisation"]) {
   const g = loadGold(name);
   const f = evaluate(g);

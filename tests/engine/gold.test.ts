@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { evaluate, formatFigures, loadGold } from "./evaluate";
+import { evaluate, formatFigures, loadGold } from "@/server/bench/gold";
 
 const seeds = evaluate(loadGold("seeds"));
 const general = evaluate(loadGold("generalisation"));
