@@ -20,7 +20,8 @@ test.beforeAll(async () => {
   token = (await createApiToken(COMMAND_LINE, { email, name: "two instances" }, db)).token;
   const port = await freePort();
   secondUrl = `http://127.0.0.1:${port}`;
-  second = spawnApp(process.env.DATABASE_URL!, port, { host: "127.0.0.1", quiet: true });
+  // The second instance stands behind a proxy that compresses, so it leaves compression to it.
+  second = spawnApp(process.env.DATABASE_URL!, port, { host: "127.0.0.1", quiet: true, env: { COMPRESSION: "off" } });
   await waitForApp(second, `${secondUrl}/meetings`);
 });
 test.afterAll(async () => {
@@ -51,4 +52,18 @@ test("a status change made through one instance is served by the other at once",
 
   const page = await request.get(`${secondUrl}/pledges?status=STALLED`);
   expect(await page.text()).toContain(`href="/pledges/${pledge.id}"`);
+});
+
+test("an instance behind a compressing proxy can leave compression to it", async ({ request, baseURL }) => {
+  const headers = { "Accept-Encoding": "gzip" };
+  const compressed = await request.get(`${baseURL}/pledges`, { headers });
+  expect(compressed.status()).toBe(200);
+  expect(compressed.headers()["content-encoding"]).toBe("gzip");
+
+  const plain = await request.get(`${secondUrl}/pledges`, { headers });
+  expect(plain.status()).toBe(200);
+  expect(plain.headers()["content-encoding"]).toBeUndefined();
+  // Same page either way.
+  expect(await plain.text()).toContain('data-testid="pledge-table"');
+  expect(await compressed.text()).toContain('data-testid="pledge-table"');
 });

@@ -32,7 +32,7 @@ export function ensureBuild(): void {
 }
 
 /** Starts `next start` on `port` against `databaseUrl`. */
-export function spawnApp(databaseUrl: string, port: number, options: { host?: string; quiet?: boolean; env?: NodeJS.ProcessEnv } = {}): ChildProcess {
+export function spawnApp(databaseUrl: string, port: number, options: { host?: string; quiet?: boolean; env?: Partial<NodeJS.ProcessEnv> } = {}): ChildProcess {
   const args = [NEXT_BIN, "start", "-p", String(port)];
   if (options.host) args.push("-H", options.host);
   return spawn(process.execPath, args, {
