@@ -25,6 +25,12 @@ runCli(async () => {
     throw new UserFacingError(`port ${port} is already in use. Stop the program using it, or start on another port: PORT=3001 npm start`);
   }
 
+  // The app's settings (COMPRESSION, …) are checked when its config loads: load it now, so a
+  // wrong value stops here rather than after the database and the build.
+  await import(new URL("../next.config.js", import.meta.url).href).catch((error: Error) => {
+    throw new UserFacingError(error.message);
+  });
+
   const database = await startDatabase();
   let app: ChildProcess | undefined;
   let stopping = false;

@@ -78,6 +78,14 @@ describe("start-up faults give one line and a non-zero exit", () => {
     expectOneLineError(result.stderr, new RegExp(`port ${port} .* already in use.*EMBEDDED_PG_PORT`));
   });
 
+  it("a COMPRESSION setting that is neither on nor off, before any database is started", async () => {
+    const data = path.join(os.tmpdir(), `pledge-compression-${process.pid}`);
+    const result = run("start", [], { COMPRESSION: "gzip", PORT: String(await freePort()), DATABASE_URL: undefined, PLEDGE_DATA_DIR: data });
+    expect(result.code).toBe(1);
+    expectOneLineError(result.stderr, /COMPRESSION must be "on" or "off", not "gzip"/);
+    expect(fs.existsSync(data)).toBe(false);
+  });
+
   it("a data folder that cannot be written", () => {
     const result = run("migrate", [], { DATABASE_URL: undefined, PLEDGE_DATA_DIR: "/dev/null/pg" });
     expect(result.code).toBe(1);
