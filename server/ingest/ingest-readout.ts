@@ -41,8 +41,8 @@ export interface IngestOptions {
 }
 
 const MAX_CANDIDATES = 25;
-const MAX_LINK_KEYS = 48;
-const MAX_RETRIEVAL_KEYS = 64;
+export const MAX_LINK_KEYS = 48;
+export const MAX_RETRIEVAL_KEYS = 64;
 
 export function contentHash(text: string): string {
   return createHash("sha256").update(text, "utf8").digest("hex");
