@@ -11,8 +11,9 @@ runCli(async () => {
   const db = createPrisma(database.url, 2);
   try {
     await applyMigrations(database.url);
-    const s = await rekeyPledges(db, { onProgress: (done, total) => process.stderr.write(`\rReadouts read: ${done}/${total}`) });
-    process.stderr.write("\n");
+    const tty = process.stderr.isTTY;
+    const s = await rekeyPledges(db, { onProgress: (done, total) => tty && process.stderr.write(`\rReadouts read: ${done}/${total}`) });
+    if (tty) process.stderr.write("\n");
     console.log(`Readouts read: ${s.meetings}  mentions: ${s.mentions}  pledges: ${s.pledges}  keys rewritten: ${s.changed}`);
     if (s.unmatched > 0) console.log(`${s.unmatched} stored mentions are no longer found by the extractor; their pledges keep the keys they had.`);
   } finally {
