@@ -113,9 +113,11 @@ runCli(async () => {
     // The framework's floor: a page that runs no query (the sign-in form, signed out), timed the
     // same way. It shows how much of a page's time is request handling, layout and streaming.
     const floor = await timePage(`${base}/login`, async () => undefined, { warmup, rounds: requests });
+    if (floor.status !== 200) throw new Error(`/login answered ${floor.status}`);
     log(`floor (/login, no queries): median ${floor.medianMs.toFixed(1)} ms`);
     // The share of response compression: the default view asked for without it (fetch asks for gzip).
     const uncompressed = await timePage(`${base}/pledges`, variants[0].query, { warmup, rounds: requests, headers: { "accept-encoding": "identity" } });
+    if (uncompressed.status !== 200) throw new Error(`/pledges without compression answered ${uncompressed.status}`);
     log(`/pledges default without compression: median ${uncompressed.medianMs.toFixed(1)} ms`);
 
     const load = await autocannon({ url: `${base}/pledges`, connections, duration: loadSeconds });
