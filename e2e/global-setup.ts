@@ -3,7 +3,7 @@ import { createPrisma } from "@/server/db";
 import { seedIfEmpty } from "@/server/ingest/seed";
 import { spawnApp, stopApp, waitForApp } from "@/server/runtime/app-server";
 import { startEphemeralDatabase } from "@/server/runtime/ephemeral";
-import { closeSqlPools } from "@/server/ingest/sql-transaction";
+import { closeSqlPools } from "@/server/sql-transaction";
 
 // The app under test runs as in production (`next start`) against its own
 // fresh database, loaded with the seed readouts; never the user's data.

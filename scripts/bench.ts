@@ -11,7 +11,7 @@ import { freePort, startEphemeralDatabase } from "@/server/runtime/ephemeral";
 import { runCli, UserFacingError } from "@/server/runtime/errors";
 import { generateCorpus } from "@/server/synth/generate";
 import { evaluate, formatFigures, loadGold } from "@/server/bench/gold";
-import { closeSqlPools } from "@/server/ingest/sql-transaction";
+import { closeSqlPools } from "@/server/sql-transaction";
 
 // npm run bench -- --meetings N: synthetic corpus → ingestion → page and query
 // timings → load; writes BENCHMARKS.md and ends with one JSON line.

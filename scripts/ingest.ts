@@ -4,7 +4,7 @@ import { formatSummary, ingestFiles } from "@/server/ingest/ingest-files";
 import { startDatabase } from "@/server/runtime/database";
 import { runCli, UserFacingError } from "@/server/runtime/errors";
 import { applyMigrations } from "@/server/runtime/migrate";
-import { closeSqlPools } from "@/server/ingest/sql-transaction";
+import { closeSqlPools } from "@/server/sql-transaction";
 
 const USAGE = "usage: npm run ingest -- [--date YYYY-MM-DD] [--concurrency N] <file or folder>...";
 

@@ -4,7 +4,7 @@ import { SEEDS_DIR } from "@/server/ingest/seed";
 import { startDatabase } from "@/server/runtime/database";
 import { runCli } from "@/server/runtime/errors";
 import { applyMigrations } from "@/server/runtime/migrate";
-import { closeSqlPools } from "@/server/ingest/sql-transaction";
+import { closeSqlPools } from "@/server/sql-transaction";
 
 // Loads seeds/ on demand; readouts already in the database are left unchanged.
 runCli(async () => {

@@ -7,7 +7,7 @@ import { startDatabase } from "@/server/runtime/database";
 import { runCli, UserFacingError } from "@/server/runtime/errors";
 import { applyMigrations } from "@/server/runtime/migrate";
 import { describeFirstUser } from "@/server/services/first-user-hint";
-import { closeSqlPools } from "@/server/ingest/sql-transaction";
+import { closeSqlPools } from "@/server/sql-transaction";
 
 function portIsFree(port: number): Promise<boolean> {
   return new Promise((resolve) => {

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { linkCorpus, type CorpusResult } from "@/server/ingest/link-corpus";
+import { planCorpus, type CorpusResult } from "@/server/engine/plan-corpus";
 
 export interface GoldFile {
   corpus: string;
@@ -34,7 +34,7 @@ const ratio = (a: number, b: number) => (b === 0 ? 1 : a / b);
  */
 export function evaluate(gold: GoldFile): Figures {
   const texts = gold.readouts.map((r) => ({ id: r.file, text: readFileSync(path.join(ROOT, gold.dir, r.file), "utf8") }));
-  const result = linkCorpus(texts);
+  const result = planCorpus(texts);
   const clusterOf = new Map<string, string>(); // "file#phraseStart" → pledge key
   for (const p of result.pledges) for (const m of p.mentions) clusterOf.set(`${m.readoutId}#${m.mention.phraseStart}`, p.key);
 

@@ -1,9 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Db } from "@/server/db";
-import { parseReadout } from "./parse-readout";
-import { decodeReadout } from "./validate-readout";
-import { ensureTopics, ingestReadout, type IngestOptions, type IngestOutcome, type LowConfidenceLink } from "./ingest-readout";
+import { ensureTopics, prepareReadout, storeReadout, type IngestOptions, type IngestOutcome, type LowConfidenceLink, type PreparedReadout } from "./ingest-readout";
 
 export interface IngestSummary {
   read: number;
@@ -53,7 +51,7 @@ export async function ingestFiles(
 ): Promise<IngestSummary> {
   const topicIds = await ensureTopics(db);
   const collected = collectReadoutPaths(inputs);
-  const files = inMeetingOrder(collected.files, options.meetingDate);
+  const files = inMeetingOrder(collected.files.map((file) => readAndPrepare(file, options.meetingDate)));
   const missing = collected.missing;
   const summary: IngestSummary = {
     read: 0,
@@ -85,10 +83,14 @@ export async function ingestFiles(
   let sinceUpkeep = 0;
   const worker = async () => {
     while (next < files.length) {
-      const file = files[next++];
+      const i = next++;
+      const prepared = files[i];
+      // Each readout is held only until it is stored.
+      files[i] = null!;
+      const file = prepared.file;
       let outcome: IngestOutcome;
       try {
-        outcome = await ingestReadout(db, file, fs.readFileSync(file), { meetingDate: options.meetingDate, topicIds });
+        outcome = "status" in prepared ? prepared : await storeReadout(db, prepared, { topicIds });
       } catch (error) {
         outcome = { file, status: "failed", reason: (error as Error).message };
       }
@@ -117,23 +119,31 @@ async function upkeep(db: Db): Promise<void> {
   await db.$executeRawUnsafe(`vacuum (analyze) "Pledge", "PledgeYear", "TopicYear"`).catch(() => undefined);
 }
 
+type Prepared = ReturnType<typeof prepareReadout>;
+
+/** Reads and prepares one file; an unreadable file is a failed readout, not an abort. */
+function readAndPrepare(file: string, meetingDate?: string): Prepared {
+  let bytes: Uint8Array;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch (error) {
+    return { file, status: "failed", reason: `cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` };
+  }
+  return prepareReadout(file, bytes, { meetingDate });
+}
+
+const dateOf = (p: Prepared) => ("status" in p ? null : (p as PreparedReadout).parsed.meetingDate) ?? "9999-99-99";
+
 /**
- * Orders a batch by meeting date, so each pledge is created by its earliest
- * mention and takes its title from it. Files whose date cannot be read keep
- * their place at the end; they fail with their reason when ingested.
+ * Orders a batch by meeting date, so each pledge is created by its earliest mention and takes its
+ * title from it. Files whose date cannot be read keep their place at the end; they fail with their
+ * reason when stored.
  */
-function inMeetingOrder(files: string[], meetingDate?: string): string[] {
-  const keyed = files.map((file, index) => {
-    let date = "9999-99-99";
-    try {
-      date = parseReadout(decodeReadout(fs.readFileSync(file)), { meetingDate }).meetingDate ?? date;
-    } catch {
-      // reported by the ingestion pass
-    }
-    return { file, index, date };
-  });
-  keyed.sort((a, b) => a.date.localeCompare(b.date) || a.index - b.index);
-  return keyed.map((k) => k.file);
+function inMeetingOrder(prepared: Prepared[]): Prepared[] {
+  return prepared
+    .map((p, index) => ({ p, index, date: dateOf(p) }))
+    .sort((a, b) => a.date.localeCompare(b.date) || a.index - b.index)
+    .map((k) => k.p);
 }
 
 export function formatSummary(summary: IngestSummary): string {

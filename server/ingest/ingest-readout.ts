@@ -1,12 +1,13 @@
 import { createHash } from "node:crypto";
 import type { Db } from "@/server/db";
 import { TOPICS } from "@/lib/topics";
-import { addMeetingToStats } from "@/server/services/refresh-pledge-stats";
-import { parseReadout, type ParsedReadout } from "./parse-readout";
-import { extractMentions, type ExtractedMention } from "./extract-mentions";
-import { chooseLink, retrievalKeySets, LOW_CONFIDENCE, type LinkDecision, type PledgeCandidate } from "./link";
-import { decodeReadout, ReadoutError } from "./validate-readout";
-import { sqlState, withSqlTransaction, type RawSql } from "./sql-transaction";
+import { addMeetingToStats } from "@/server/stats/pledge-stats";
+import { parseReadout, type ParsedReadout } from "@/server/engine/parse-readout";
+import { extractMentions, type ExtractedMention } from "@/server/engine/extract-mentions";
+import { LOW_CONFIDENCE } from "@/server/engine/link";
+import { lookupKeys, MAX_CANDIDATES, MAX_PHRASES, planLinks, type StoredPledge } from "@/server/engine/plan-links";
+import { decodeReadout, ReadoutError } from "@/server/engine/validate-readout";
+import { sqlState, withSqlTransaction, type RawSql } from "@/server/sql-transaction";
 
 type Tx = RawSql;
 
@@ -40,10 +41,6 @@ export interface IngestOptions {
   topicIds?: Map<string, number>;
 }
 
-const MAX_CANDIDATES = 25;
-export const MAX_LINK_KEYS = 48;
-export const MAX_RETRIEVAL_KEYS = 64;
-
 export function contentHash(text: string): string {
   return createHash("sha256").update(text, "utf8").digest("hex");
 }
@@ -64,28 +61,51 @@ async function topicIdsOf(db: Db): Promise<Map<string, number>> {
   return new Map((await db.topic.findMany({ select: { id: true, slug: true } })).map((t) => [t.slug, t.id]));
 }
 
+/** A readout read, decoded, parsed and its mentions extracted: everything ingestion needs but the database. */
+export interface PreparedReadout {
+  file: string;
+  text: string;
+  hash: string;
+  parsed: Omit<ParsedReadout, "sentences">;
+  mentions: ExtractedMention[];
+}
+
+type Failed = Extract<IngestOutcome, { status: "failed" }>;
+
+/**
+ * The engine's part of ingestion, done once per file: decode, parse, extract. A readout without a
+ * meeting date is prepared all the same (it may already be stored); storing it is refused.
+ */
+export function prepareReadout(file: string, bytes: Uint8Array, options: Pick<IngestOptions, "meetingDate"> = {}): PreparedReadout | Failed {
+  try {
+    const text = decodeReadout(bytes);
+    const { sentences: _sentences, ...parsed } = parseReadout(text, { meetingDate: options.meetingDate });
+    const mentions = parsed.meetingDate ? extractMentions(text, { ...parsed, sentences: _sentences }) : [];
+    return { file, text, hash: contentHash(text), parsed, mentions };
+  } catch (error) {
+    return { file, status: "failed", reason: (error as Error).message };
+  }
+}
+
 /**
  * Ingests one readout file: parse, extract, link, and write it all in one
  * transaction. A failure leaves no trace in the database and is returned, not
  * thrown, so one bad file never blocks the others.
  */
 export async function ingestReadout(db: Db, file: string, bytes: Uint8Array, options: IngestOptions = {}): Promise<IngestOutcome> {
-  let text: string;
-  try {
-    text = decodeReadout(bytes);
-  } catch (error) {
-    return { file, status: "failed", reason: (error as Error).message };
-  }
-  const hash = contentHash(text);
+  const prepared = prepareReadout(file, bytes, options);
+  return "status" in prepared ? prepared : storeReadout(db, prepared, options);
+}
 
+/** Links and stores a prepared readout in one transaction. */
+export async function storeReadout(db: Db, prepared: PreparedReadout, options: Pick<IngestOptions, "topicIds"> = {}): Promise<IngestOutcome> {
+  const { file, text, hash, parsed, mentions } = prepared;
   try {
-    const parsed = parseReadout(text, { meetingDate: options.meetingDate });
     if (!parsed.meetingDate) {
       const existing = await db.meeting.findUnique({ where: { contentHash: hash }, select: { id: true } });
       if (existing) return { file, status: "unchanged", meetingId: existing.id };
       throw new ReadoutError("no meeting date found in the text; give one with --date YYYY-MM-DD");
     }
-    const mentions = extractMentions(text, parsed);
     const topicIds = options.topicIds ?? (await topicIdsOf(db));
 
     return await withSqlTransaction(db, async (tx) => {
@@ -123,7 +143,7 @@ function dedupeParticipants<T extends { name: string }>(participants: T[]): T[] 
 }
 
 /** Inserts the meeting and its participants; null when a readout with the same content exists. */
-async function insertMeeting(tx: Tx, file: string, hash: string, text: string, parsed: ParsedReadout): Promise<number | null> {
+async function insertMeeting(tx: Tx, file: string, hash: string, text: string, parsed: PreparedReadout["parsed"]): Promise<number | null> {
   const rows = await tx.$queryRaw<{ id: number }[]>`
     insert into "Meeting" ("sourceName", "contentHash", title, outlet, "publishedAt", "meetingDate", "dateEvidence", place, countries, text, "analysedRanges")
     values (${file}, ${hash}, ${parsed.title}, ${parsed.outlet}, ${parsed.publishedAt}::date, ${parsed.meetingDate}::date,
@@ -142,93 +162,58 @@ async function insertMeeting(tx: Tx, file: string, hash: string, text: string, p
   return meetingId;
 }
 
-type CandidateRow = PledgeCandidate & { idx: number; retrievalKeys: string[] };
-type Candidate = PledgeCandidate & { retrievalKeys: string[] };
+type CandidateRow = StoredPledge & { idx: number };
 
 /**
- * Link candidates for every mention of the readout in one round trip: for each
- * mention, the pledges filed under one of its retrieval keys (the GIN index on
- * "retrievalKeys" answers the overlap test; keys carry the country pair), most
- * overlapping first.
+ * Link candidates for every mention of the readout in one round trip: for each mention, the live
+ * pledges filed under one of its lookup keys (the GIN index on "retrievalKeys" answers the overlap
+ * test; keys carry the country pair), ranked and capped as `rankCandidates` says, with their first
+ * few live wordings.
  */
-async function findCandidates(tx: Tx, mentions: ExtractedMention[], keys: string[][]): Promise<Candidate[][]> {
-  const wanted = mentions.map((_, idx) => ({ idx, keys: keys[idx] })).filter((w) => w.keys.length > 0);
-  if (wanted.length === 0) return mentions.map(() => []);
+async function findCandidates(tx: Tx, lookups: string[][]): Promise<StoredPledge[][]> {
+  const wanted = lookups.map((keys, idx) => ({ idx, keys })).filter((w) => w.keys.length > 0);
+  if (wanted.length === 0) return lookups.map(() => []);
   const rows = await tx.$queryRaw<CandidateRow[]>`
     select w.idx, c.*
       from jsonb_to_recordset(${JSON.stringify(wanted)}::jsonb) as w(idx int, keys text[])
       cross join lateral (
-        select p.id, p.title, t.slug as topic, p.giver, p."countryPair", p."linkKeys", p."retrievalKeys",
-               -- A few of its wordings are enough to score against; no sort, so a pledge with
-               -- thousands of mentions costs no more than one with ten.
-               coalesce((select array_agg(x.phrase) from (
-                  select m.phrase from "Mention" m
+        select p.id, p.title, t.slug as topic, p.giver, p."countryPair", p."linkKeys", p."retrievalKeys", p."mentionCount",
+               coalesce((select array_agg(x.phrase order by x.id) from (
+                  select m.id, m.phrase from "Mention" m
                    where m."pledgeId" = p.id and m.review <> 'REJECTED'
-                   limit 8) x), '{}') as phrases
+                   order by m.id limit ${MAX_PHRASES}) x), '{}') as phrases
           from "Pledge" p join "Topic" t on t.id = p."topicId"
          where p."retrievalKeys" && w.keys
            and p."mergedIntoId" is null
          order by cardinality(array(select unnest(p."retrievalKeys") intersect select unnest(w.keys))) desc,
-                  p."mentionCount" desc
+                  p."mentionCount" desc, p.id
          limit ${MAX_CANDIDATES}) c`;
-  const out: Candidate[][] = mentions.map(() => []);
+  const out: StoredPledge[][] = lookups.map(() => []);
   for (const { idx, ...candidate } of rows) out[idx].push(candidate);
   return out;
 }
 
-interface Planned {
-  mention: ExtractedMention;
-  /** An existing pledge id, or a negative placeholder for a pledge created by this readout. */
-  pledgeRef: number;
-  decision: LinkDecision | null;
-}
-
 /**
- * Decides every link in memory (a mention may also repeat a pledge that an
- * earlier sentence of the same readout started), then writes pledges, mentions,
+ * Plans every link in memory with the engine's one planner, then writes pledges, mentions,
  * history and refreshed figures in a handful of set-based statements.
  */
 async function linkMentions(tx: Tx, meetingId: number, mentions: ExtractedMention[], topicIds: Map<string, number>) {
   if (mentions.length === 0) return { newPledges: 0, linked: 0, lowConfidence: [] };
-  const keySets = mentions.map((m) => retrievalKeySets(m));
-  const keys = keySets.map((k) => k.file);
-  const candidates = await findCandidates(tx, mentions, keySets.map((k) => k.look));
-  const created: (PledgeCandidate & { mention: ExtractedMention })[] = [];
-  const plans: Planned[] = [];
-  for (const [i, mention] of mentions.entries()) {
-    const local = created.filter((c) => c.countryPair === mention.countryPair);
-    const decision = chooseLink(mention, [...candidates[i], ...local]);
-    if (decision) {
-      plans.push({ mention, pledgeRef: decision.pledgeId, decision });
-      const own = created.find((c) => c.id === decision.pledgeId);
-      if (own) own.phrases.push(mention.phrase);
-    } else {
-      const ref = -(created.length + 1);
-      created.push({ id: ref, title: mention.title, topic: mention.topic, giver: mention.giver, countryPair: mention.countryPair, linkKeys: mention.linkKeys, phrases: [mention.phrase], mention });
-      plans.push({ mention, pledgeRef: ref, decision: null });
-    }
-  }
+  const candidates = await findCandidates(tx, lookupKeys(mentions));
+  const plan = planLinks(mentions, candidates);
+  const created = plan.created;
+  const plans = plan.mentions;
 
   const ids = new Map<number, number>();
   if (created.length > 0) {
     const rows = await tx.$queryRaw<{ id: number }[]>`
       select nextval(pg_get_serial_sequence('"Pledge"', 'id'))::int as id from generate_series(1, ${created.length})`;
-    created.forEach((c, i) => ids.set(c.id, rows[i].id));
+    created.forEach((c, i) => ids.set(c.ref, rows[i].id));
     const pledges = created.map((c) => {
       const topicId = topicIds.get(c.topic) ?? topicIds.get("other");
       if (topicId === undefined) throw new Error(`topic ${c.topic} is missing; run ensureTopics first`);
-      const m = c.mention;
-      return {
-        id: ids.get(c.id),
-        title: c.title,
-        topicId,
-        actors: m.giver === "joint" ? m.countryPair.split("|") : [m.giver],
-        giver: m.giver,
-        receiver: m.receiver,
-        countryPair: m.countryPair,
-        linkKeys: [...new Set(plans.filter((p) => p.pledgeRef === c.id).flatMap((p) => p.mention.linkKeys))].slice(0, MAX_LINK_KEYS),
-        retrievalKeys: [...new Set(plans.flatMap((p, i) => (p.pledgeRef === c.id ? keys[i] : [])))].slice(0, MAX_RETRIEVAL_KEYS),
-      };
+      const { ref, topic: _topic, ...pledge } = c;
+      return { ...pledge, id: ids.get(ref), topicId };
     });
     await tx.$executeRaw`
       insert into "Pledge" (id, title, "topicId", actors, giver, receiver, "countryPair", "linkKeys", "retrievalKeys", "updatedAt")
@@ -241,30 +226,12 @@ async function linkMentions(tx: Tx, meetingId: number, mentions: ExtractedMentio
         from unnest(${pledges.map((p) => p.id)}::int[]) as id`;
   }
 
-  // Existing pledges learn the new wording's key terms, so later paraphrases find them. Only
-  // pledges that gain a key are rewritten: a plain repetition leaves the row (and its indexes) alone.
-  const known = new Map(candidates.flat().map((c) => [c.id, c]));
-  const grown = new Map<number, { keys: Set<string>; retrieval: Set<string> }>();
-  for (const [i, plan] of plans.entries()) {
-    const pledge = plan.pledgeRef > 0 ? known.get(plan.pledgeRef) : undefined;
-    if (!pledge) continue;
-    const newKeys = plan.mention.linkKeys.filter((k) => !pledge.linkKeys.includes(k));
-    const newRetrieval = keys[i].filter((k) => !pledge.retrievalKeys.includes(k));
-    if (!newKeys.length && !newRetrieval.length) continue;
-    const entry = grown.get(pledge.id) ?? { keys: new Set<string>(), retrieval: new Set<string>() };
-    newKeys.forEach((k) => entry.keys.add(k));
-    newRetrieval.forEach((k) => entry.retrieval.add(k));
-    grown.set(pledge.id, entry);
-  }
-  if (grown.size > 0) {
-    const updates = [...grown].map(([id, g]) => ({ id, keys: [...g.keys], retrieval: [...g.retrieval] }));
+  // Stored pledges learn the new wording's keys, so later paraphrases find them. Only pledges
+  // that gained a key are rewritten: a plain repetition leaves the row (and its indexes) alone.
+  if (plan.grown.length > 0) {
     await tx.$executeRaw`
-      update "Pledge" p set
-        "linkKeys" = (select coalesce(array_agg(k), '{}') from (
-            select k from (select distinct unnest(p."linkKeys" || u.keys) as k) d limit ${MAX_LINK_KEYS}) keys),
-        "retrievalKeys" = (select coalesce(array_agg(k), '{}') from (
-            select k from (select distinct unnest(p."retrievalKeys" || u.retrieval) as k) d limit ${MAX_RETRIEVAL_KEYS}) keys)
-        from jsonb_to_recordset(${JSON.stringify(updates)}::jsonb) as u(id int, keys text[], retrieval text[])
+      update "Pledge" p set "linkKeys" = u."linkKeys", "retrievalKeys" = u."retrievalKeys"
+        from jsonb_to_recordset(${JSON.stringify(plan.grown)}::jsonb) as u(id int, "linkKeys" text[], "retrievalKeys" text[])
        where p.id = u.id`;
   }
 
@@ -300,7 +267,7 @@ async function linkMentions(tx: Tx, meetingId: number, mentions: ExtractedMentio
 
   const mentionIds = new Map(inserted.map((r) => [r.phraseStart, r.id]));
   const titles = new Map<number, string>(candidates.flat().map((c) => [c.id, c.title]));
-  for (const c of created) titles.set(ids.get(c.id)!, c.title);
+  for (const c of created) titles.set(ids.get(c.ref)!, c.title);
   const lowConfidence: LowConfidenceLink[] = [];
   for (const plan of plans) {
     if (!plan.decision || plan.decision.confidence >= LOW_CONFIDENCE) continue;

@@ -1,9 +1,8 @@
 import type { Db } from "@/server/db";
 import { Prisma } from "@/server/generated/prisma/client";
-import { parseReadout } from "./parse-readout";
-import { extractMentions } from "./extract-mentions";
-import { retrievalKeySets } from "./link";
-import { MAX_LINK_KEYS, MAX_RETRIEVAL_KEYS } from "./ingest-readout";
+import { parseReadout } from "@/server/engine/parse-readout";
+import { extractMentions } from "@/server/engine/extract-mentions";
+import { mentionKeys, withMention, type PledgeKeys } from "@/server/engine/keys";
 
 export interface RekeySummary {
   meetings: number;
@@ -14,16 +13,7 @@ export interface RekeySummary {
   changed: number;
 }
 
-/** Adds keys in first-seen order up to a cap, as ingestion does. */
-class KeyList {
-  readonly keys = new Set<string>();
-  constructor(private readonly cap: number) {}
-  add(keys: Iterable<string>) {
-    for (const k of keys) if (this.keys.size < this.cap) this.keys.add(k);
-  }
-}
-
-const sameSet = (a: string[], b: Set<string>) => a.length === b.size && a.every((k) => b.has(k));
+const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((k) => b.includes(k));
 
 /**
  * Recomputes every pledge's link keys and retrieval keys from its mentions with the engine as it
@@ -35,8 +25,7 @@ const sameSet = (a: string[], b: Set<string>) => a.length === b.size && a.every(
 export async function rekeyPledges(db: Db, options: { batch?: number; onProgress?: (done: number, total: number) => void } = {}): Promise<RekeySummary> {
   const batch = options.batch ?? 200;
   const total = await db.meeting.count();
-  const link = new Map<number, KeyList>();
-  const retrieval = new Map<number, KeyList>();
+  const keys = new Map<number, PledgeKeys>();
   const keep = new Set<number>();
   const summary: RekeySummary = { meetings: 0, mentions: 0, unmatched: 0, pledges: 0, changed: 0 };
   let cursor: { meetingDate: Date; id: number } | null = null;
@@ -61,12 +50,7 @@ export async function rekeyPledges(db: Db, options: { batch?: number; onProgress
           keep.add(stored.pledgeId);
           continue;
         }
-        if (!link.has(stored.pledgeId)) {
-          link.set(stored.pledgeId, new KeyList(MAX_LINK_KEYS));
-          retrieval.set(stored.pledgeId, new KeyList(MAX_RETRIEVAL_KEYS));
-        }
-        link.get(stored.pledgeId)!.add(m.linkKeys);
-        retrieval.get(stored.pledgeId)!.add(retrievalKeySets(m).file);
+        keys.set(stored.pledgeId, withMention(keys.get(stored.pledgeId) ?? { linkKeys: [], retrievalKeys: [] }, mentionKeys(m)));
       }
       summary.meetings++;
     }
@@ -75,15 +59,14 @@ export async function rekeyPledges(db: Db, options: { batch?: number; onProgress
   }
 
   // Only the rows whose keys differ are written, in one transaction, so a failure changes nothing.
-  const ids = [...link.keys()].filter((id) => !keep.has(id));
+  const ids = [...keys.keys()].filter((id) => !keep.has(id));
   summary.pledges = ids.length;
   const updates: { id: number; link: string[]; retrieval: string[] }[] = [];
   for (let i = 0; i < ids.length; i += 5000) {
     const current = await db.pledge.findMany({ where: { id: { in: ids.slice(i, i + 5000) } }, select: { id: true, linkKeys: true, retrievalKeys: true } });
     for (const p of current) {
-      const l = link.get(p.id)!.keys;
-      const r = retrieval.get(p.id)!.keys;
-      if (!sameSet(p.linkKeys, l) || !sameSet(p.retrievalKeys, r)) updates.push({ id: p.id, link: [...l], retrieval: [...r] });
+      const { linkKeys, retrievalKeys } = keys.get(p.id)!;
+      if (!sameSet(p.linkKeys, linkKeys) || !sameSet(p.retrievalKeys, retrievalKeys)) updates.push({ id: p.id, link: linkKeys, retrieval: retrievalKeys });
     }
   }
   await db.$transaction(

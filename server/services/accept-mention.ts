@@ -3,7 +3,7 @@ import { reviewMentionSchema } from "@/lib/schemas/curation";
 import { authorise, parseInput, type Actor } from "./actor";
 import { lockMention } from "./lock-mention";
 import { bumpVersion } from "./pledge-version";
-import { refreshPledgeStats } from "./refresh-pledge-stats";
+import { refreshPledgeStats } from "@/server/stats/pledge-stats";
 
 /** Confirms the engine's link of a mention to its pledge; a rejected mention accepted again counts again. */
 export async function acceptMention(actor: Actor | null, input: unknown, db: Db = prisma()) {

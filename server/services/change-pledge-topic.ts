@@ -2,7 +2,7 @@ import { prisma, type Db } from "@/server/db";
 import { changePledgeTopicSchema } from "@/lib/schemas/curation";
 import { authorise, parseInput, type Actor } from "./actor";
 import { InvalidInputError, NotFoundError } from "./errors";
-import { refreshPledgeStats } from "./refresh-pledge-stats";
+import { refreshPledgeStats } from "@/server/stats/pledge-stats";
 import { updateAtVersion, withConflictDetails } from "./pledge-version";
 
 /** Files a pledge under another topic; `topicByAnalyst` keeps ingestion from refiling it. */

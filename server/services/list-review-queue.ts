@@ -1,6 +1,6 @@
 import { prisma, type Db } from "@/server/db";
 import { isoDate } from "@/lib/format";
-import { LOW_CONFIDENCE } from "@/server/ingest/link";
+import { LOW_CONFIDENCE } from "@/server/engine/link";
 
 /** The confidence below which an automatic link waits for an analyst; LOW_CONFIDENCE in the environment overrides the engine's. */
 export function reviewThreshold(): number {

@@ -3,7 +3,8 @@ import { mergePledgesSchema } from "@/lib/schemas/curation";
 import { authorise, parseInput, type Actor } from "./actor";
 import { InvalidInputError, NotFoundError } from "./errors";
 import { updateAtVersion, withConflictDetails } from "./pledge-version";
-import { refreshPledgeStats } from "./refresh-pledge-stats";
+import { mergedKeys } from "@/server/engine/keys";
+import { refreshPledgeStats } from "@/server/stats/pledge-stats";
 
 /**
  * Folds `other` into `survivor`: every mention and every history entry moves
@@ -51,10 +52,7 @@ export async function mergePledges(actor: Actor | null, input: unknown, db: Db =
       await tx.pledge.update({ where: { id: other.id }, data: { mergedIntoId: survivor.id } });
       await tx.pledge.update({
         where: { id: survivor.id },
-        data: {
-          linkKeys: [...new Set([...survivor.linkKeys, ...other.linkKeys])].slice(0, 48),
-          retrievalKeys: [...new Set([...survivor.retrievalKeys, ...other.retrievalKeys])].slice(0, 64),
-        },
+        data: mergedKeys(survivor, other),
       });
       await refreshPledgeStats(tx, [survivor.id, other.id]);
 

@@ -4,16 +4,9 @@ import { authorise, parseInput, type Actor } from "./actor";
 import { InvalidInputError, NotFoundError } from "./errors";
 import { lockMention } from "./lock-mention";
 import { bumpVersion } from "./pledge-version";
-import { refreshPledgeStats } from "./refresh-pledge-stats";
-import { retrievalKeys } from "@/server/ingest/link";
-
-const WEAK_WORDS = new Set(["will", "with", "the", "and", "for", "from", "that", "this", "more", "sides", "both", "cooperation", "strengthen", "deepen", "continue"]);
-
-/** Key terms for a pledge an analyst creates, so later readouts can still be linked to it. */
-function keysFrom(text: string): string[] {
-  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  return [...new Set(words.filter((word) => word.length >= 4 && !WEAK_WORDS.has(word)))].slice(0, 48);
-}
+import { refreshPledgeStats } from "@/server/stats/pledge-stats";
+import { analystPledgeKeys } from "@/server/engine/keys";
+import { linkKeysOf } from "@/server/engine/normalise";
 
 /**
  * Moves one mention to another pledge, or to a new pledge the analyst names.
@@ -53,8 +46,7 @@ export async function moveMention(actor: Actor | null, input: unknown, db: Db = 
           giver: from.giver,
           receiver: from.receiver,
           countryPair: from.countryPair,
-          linkKeys: keysFrom(`${title} ${mention.phrase}`),
-          retrievalKeys: retrievalKeys({ phrase: mention.phrase, countryPair: from.countryPair, linkKeys: keysFrom(`${title} ${mention.phrase}`) }),
+          ...analystPledgeKeys(title, { phrase: mention.phrase, countryPair: from.countryPair, linkKeys: linkKeysOf(mention.phrase) }),
         },
         select: { id: true, version: true },
       });

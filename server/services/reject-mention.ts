@@ -3,7 +3,7 @@ import { reviewMentionSchema } from "@/lib/schemas/curation";
 import { authorise, parseInput, type Actor } from "./actor";
 import { lockMention } from "./lock-mention";
 import { bumpVersion } from "./pledge-version";
-import { refreshPledgeStats } from "./refresh-pledge-stats";
+import { refreshPledgeStats } from "@/server/stats/pledge-stats";
 
 /**
  * Marks a mention as "not a pledge". The row stays (review = REJECTED) so that

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { parseReadout } from "@/server/ingest/parse-readout";
-import { extractMentions, type ExtractedMention } from "@/server/ingest/extract-mentions";
-import { anaphorOf } from "@/server/ingest/coreference";
-import { chooseLink, LINK_THRESHOLD, scoreLink, type PledgeCandidate } from "@/server/ingest/link";
+import { parseReadout } from "@/server/engine/parse-readout";
+import { extractMentions, type ExtractedMention } from "@/server/engine/extract-mentions";
+import { anaphorOf } from "@/server/engine/coreference";
+import { chooseLink, LINK_THRESHOLD, scoreLink, type PledgeCandidate } from "@/server/engine/link";
 
 const HEAD = "Talks\nUpdated: June 12, 2024 10:00\n\nOn June 11, 2024, Chinese Premier Li Qiang held talks with Tajik Prime Minister Kokhir Rasulzoda in Dushanbe.\n\n";
 const run = (body: string): ExtractedMention[] => {

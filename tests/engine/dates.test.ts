@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
-import { parseReadout } from "@/server/ingest/parse-readout";
-import { lastWeekdayOnOrBefore } from "@/server/ingest/dates";
+import { parseReadout } from "@/server/engine/parse-readout";
+import { lastWeekdayOnOrBefore } from "@/server/engine/dates";
 
 const seedDir = path.resolve(import.meta.dirname, "../../seeds");
 

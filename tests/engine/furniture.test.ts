@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseReadout } from "@/server/ingest/parse-readout";
+import { parseReadout } from "@/server/engine/parse-readout";
 
 const analysed = (t: string) => parseReadout(t).analysedRanges.map(([s, e]) => t.slice(s, e)).join("\n");
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { parseReadout } from "@/server/ingest/parse-readout";
-import { extractMentions, type ExtractedMention } from "@/server/ingest/extract-mentions";
-import { chooseLink, LINK_THRESHOLD, LOW_CONFIDENCE, scoreLink, type PledgeCandidate } from "@/server/ingest/link";
+import { parseReadout } from "@/server/engine/parse-readout";
+import { extractMentions, type ExtractedMention } from "@/server/engine/extract-mentions";
+import { chooseLink, LINK_THRESHOLD, LOW_CONFIDENCE, scoreLink, type PledgeCandidate } from "@/server/engine/link";
 
 const HEAD = (pair: string) => `Talks\nUpdated: March 4, 2024 10:00\n\nOn March 3, 2024, Chinese President Xi Jinping held talks with ${pair} in Dushanbe.\n\n`;
 const TJ = "Tajik President Emomali Rahmon";

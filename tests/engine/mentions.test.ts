@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseReadout } from "@/server/ingest/parse-readout";
-import { extractMentions } from "@/server/ingest/extract-mentions";
+import { parseReadout } from "@/server/engine/parse-readout";
+import { extractMentions } from "@/server/engine/extract-mentions";
 
 const HEAD = "Talks\nUpdated: March 4, 2024 10:00\n\nOn March 3, 2024, Chinese Foreign Minister Wang Yi held talks with Tajik Foreign Minister Sirojiddin Muhriddin in Dushanbe.\n\n";
 const run = (body: string) => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
-import { parseReadout } from "@/server/ingest/parse-readout";
-import { extractMentions } from "@/server/ingest/extract-mentions";
+import { parseReadout } from "@/server/engine/parse-readout";
+import { extractMentions } from "@/server/engine/extract-mentions";
 
 const seed = (n: string) => {
   const dir = path.resolve(import.meta.dirname, "../../seeds");

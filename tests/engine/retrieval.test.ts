@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { linkCorpus, type CorpusResult } from "@/server/ingest/link-corpus";
+import { planCorpus, type CorpusResult } from "@/server/engine/plan-corpus";
 import { generateCorpus } from "@/server/synth/generate";
 
 // Candidate retrieval must never hide a pledge that the scorer would link: linking through the
@@ -20,8 +20,8 @@ describe("retrieval keys", () => {
     ["a synthetic corpus of 400 meetings", () => [...generateCorpus(400, 5)].map((r) => ({ id: r.file, text: r.text }))],
   ])("find every pledge that scoring against all pledges would link, on %s", (_, load) => {
     const readouts = load();
-    const indexed = linkCorpus(readouts);
-    const exhaustive = linkCorpus(readouts, { everyPledge: true });
+    const indexed = planCorpus(readouts);
+    const exhaustive = planCorpus(readouts, { everyPledge: true });
     expect(indexed.pledges.length).toBeGreaterThan(0);
     expect(grouping(indexed)).toEqual(grouping(exhaustive));
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { splitSentences } from "@/server/ingest/sentences";
+import { splitSentences } from "@/server/engine/sentences";
 
 const texts = (t: string) => splitSentences(t).map((s) => s.text);
 

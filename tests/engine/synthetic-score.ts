@@ -1,5 +1,5 @@
 import { generateCorpus } from "@/server/synth/generate";
-import { linkCorpus } from "@/server/ingest/link-corpus";
+import { planCorpus } from "@/server/engine/plan-corpus";
 
 export interface SynthFigures { precision: number; recall: number; predictedPairs: number; truePairs: number; matched: number; truthMentions: number }
 
@@ -10,7 +10,7 @@ export interface SynthFigures { precision: number; recall: number; predictedPair
  */
 export function scoreSynthetic(meetings: number, seed: number, verbose = false): SynthFigures {
   const corpus = [...generateCorpus(meetings, seed)];
-  const result = linkCorpus(corpus.map((c) => ({ id: c.file, text: c.text })));
+  const result = planCorpus(corpus.map((c) => ({ id: c.file, text: c.text })));
   const truthOf = new Map<string, string>();
   let truthMentions = 0;
   let matched = 0;

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { refreshPledgeStats } from "@/server/services/refresh-pledge-stats";
+import { refreshPledgeStats } from "@/server/stats/pledge-stats";
 import type { Db } from "@/server/db";
 import { freshDatabase } from "./support";
 

@@ -7,7 +7,7 @@ import { changePledgeStatus } from "@/server/services/change-pledge-status";
 import { ConflictError, InvalidInputError } from "@/server/services/errors";
 import { mergePledges } from "@/server/services/merge-pledges";
 import { moveMention } from "@/server/services/move-mention";
-import { refreshPledgeStats } from "@/server/services/refresh-pledge-stats";
+import { refreshPledgeStats } from "@/server/stats/pledge-stats";
 import { rejectMention } from "@/server/services/reject-mention";
 import { freshDatabase } from "./support";
 

@@ -8,7 +8,7 @@ import type { Actor } from "@/server/services/actor";
 import { changePledgeTopic } from "@/server/services/change-pledge-topic";
 import { mergePledges } from "@/server/services/merge-pledges";
 import { rejectMention } from "@/server/services/reject-mention";
-import { refreshPledgeStats } from "@/server/services/refresh-pledge-stats";
+import { refreshPledgeStats } from "@/server/stats/pledge-stats";
 import { freshDatabase, useFreshDatabase } from "./support";
 
 // The trends read pre-aggregated yearly counts; they must always equal a count over the mentions.

@@ -1,7 +1,8 @@
 import { Prisma } from "@/server/generated/prisma/client";
-import type { RawSql } from "@/server/ingest/sql-transaction";
+import type { RawSql } from "@/server/sql-transaction";
 
-type Tx = Pick<Prisma.TransactionClient, "$executeRaw">;
+/** Ingestion's driver transaction and a Prisma transaction client both have it. */
+type Tx = Pick<RawSql, "$executeRaw">;
 
 /**
  * Recomputes the denormalised figures of the given pledges from their live
@@ -90,7 +91,7 @@ function earlierMeeting(meetingId: number): Prisma.Sql {
  * earlier mentions (a pledge repeated for decades has thousands). Gives the same
  * result as refreshPledgeStats for that case.
  */
-export async function addMeetingToStats(tx: Pick<RawSql, "$executeRaw">, meetingId: number): Promise<void> {
+export async function addMeetingToStats(tx: Tx, meetingId: number): Promise<void> {
   await tx.$executeRaw`
     with added as (
       select m."pledgeId", count(*)::int as n, max(m.firmness)::int as f, max(m.specificity)::int as s

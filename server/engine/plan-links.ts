@@ -1,0 +1,122 @@
+import type { ExtractedMention } from "./extract-mentions";
+import { mentionKeys, withMention, type PledgeKeys } from "./keys";
+import { chooseLink, type LinkDecision, type PledgeCandidate } from "./link";
+
+/**
+ * The one link planner. Given a readout's mentions and, for each, the stored pledges its lookup
+ * keys retrieved (ranked and capped by `rankCandidates`), it decides every link in memory: a
+ * mention joins the best candidate above the threshold, or an earlier mention's new pledge of the
+ * same readout, or starts a pledge. Ingestion retrieves candidates from PostgreSQL; the in-memory
+ * corpus planner from its own index; both then call this, so what is stored is what is planned.
+ */
+
+/** Candidates scored per mention, and wordings read per candidate. */
+export const MAX_CANDIDATES = 25;
+export const MAX_PHRASES = 8;
+
+/** A pledge as the planner sees it: its keys, a few wordings, and how often it was mentioned. */
+export interface StoredPledge extends PledgeCandidate {
+  retrievalKeys: string[];
+  mentionCount: number;
+}
+
+export interface PlannedMention {
+  mention: ExtractedMention;
+  /** A stored pledge id, or a negative placeholder (-1, -2, …) for a pledge this readout creates. */
+  pledgeRef: number;
+  decision: LinkDecision | null;
+  keys: PledgeKeys & { lookup: string[] };
+}
+
+export interface NewPledge extends PledgeKeys {
+  ref: number;
+  title: string;
+  topic: string;
+  giver: string;
+  receiver: string | null;
+  countryPair: string;
+  actors: string[];
+}
+
+export interface LinkPlan {
+  mentions: PlannedMention[];
+  created: NewPledge[];
+  /** Stored pledges whose keys grew, with their whole new key lists. */
+  grown: ({ id: number } & PledgeKeys)[];
+}
+
+/** Lookup keys of every mention, in readout order: what candidate retrieval needs. */
+export function lookupKeys(mentions: ExtractedMention[]): PledgeKeys["retrievalKeys"][] {
+  return mentions.map((m) => mentionKeys(m).lookup);
+}
+
+const overlap = (a: readonly string[], b: ReadonlySet<string>) => new Set(a.filter((k) => b.has(k))).size;
+
+/**
+ * The order and cap candidate retrieval applies (PostgreSQL applies the same in its query): most
+ * shared retrieval keys first, then most mentioned, then oldest.
+ */
+export function rankCandidates<T extends StoredPledge>(pledges: Iterable<T>, lookup: readonly string[]): T[] {
+  const want = new Set(lookup);
+  return [...pledges]
+    .map((p) => ({ p, shared: overlap(p.retrievalKeys, want) }))
+    .filter((x) => x.shared > 0)
+    .sort((a, b) => b.shared - a.shared || b.p.mentionCount - a.p.mentionCount || a.p.id - b.p.id)
+    .slice(0, MAX_CANDIDATES)
+    .map((x) => x.p);
+}
+
+export function planLinks(mentions: ExtractedMention[], candidates: StoredPledge[][]): LinkPlan {
+  const created: (NewPledge & { candidate: PledgeCandidate })[] = [];
+  const grown = new Map<number, StoredPledge & PledgeKeys>();
+  const planned: PlannedMention[] = [];
+  // A stored pledge may be retrieved for several mentions: one working copy of each.
+  const working = new Map<number, StoredPledge>();
+  const copy = (p: StoredPledge) => {
+    if (!working.has(p.id)) working.set(p.id, { ...p, phrases: p.phrases.slice(0, MAX_PHRASES), linkKeys: [...p.linkKeys], retrievalKeys: [...p.retrievalKeys] });
+    return working.get(p.id)!;
+  };
+  for (const [i, mention] of mentions.entries()) {
+    const keys = mentionKeys(mention);
+    const stored = (candidates[i] ?? []).map(copy);
+    const local = created.filter((c) => c.countryPair === mention.countryPair).map((c) => c.candidate);
+    const decision = chooseLink(mention, [...stored, ...local]);
+    planned.push({ mention, pledgeRef: decision ? decision.pledgeId : -(created.length + 1), decision, keys });
+    if (!decision) {
+      const own = withMention({ linkKeys: [], retrievalKeys: [] }, keys);
+      const ref = -(created.length + 1);
+      created.push({
+        ref,
+        title: mention.title,
+        topic: mention.topic,
+        giver: mention.giver,
+        receiver: mention.receiver,
+        countryPair: mention.countryPair,
+        actors: mention.giver === "joint" ? mention.countryPair.split("|") : [mention.giver],
+        ...own,
+        candidate: { id: ref, title: mention.title, topic: mention.topic, giver: mention.giver, countryPair: mention.countryPair, linkKeys: own.linkKeys, phrases: [mention.phrase] },
+      });
+      continue;
+    }
+    const target = decision.pledgeId;
+    const mine = created.find((c) => c.ref === target);
+    if (mine) {
+      Object.assign(mine, withMention(mine, keys));
+      mine.candidate.linkKeys = mine.linkKeys;
+      mine.candidate.phrases.push(mention.phrase);
+      continue;
+    }
+    const pledge = working.get(target)!;
+    const next = withMention(pledge, keys);
+    if (next.linkKeys.length !== pledge.linkKeys.length || next.retrievalKeys.length !== pledge.retrievalKeys.length) {
+      Object.assign(pledge, next);
+      grown.set(target, pledge as StoredPledge & PledgeKeys);
+    }
+    if (pledge.phrases.length < MAX_PHRASES) pledge.phrases.push(mention.phrase);
+  }
+  return {
+    mentions: planned,
+    created: created.map(({ candidate: _c, ...p }) => p),
+    grown: [...grown.values()].map((p) => ({ id: p.id, linkKeys: p.linkKeys, retrievalKeys: p.retrievalKeys })),
+  };
+}
