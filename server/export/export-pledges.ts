@@ -8,7 +8,8 @@ const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 
 /**
  * The whole corpus as analysts exchange it: meetings, and pledges with every
- * mention. `quote` is exactly the meeting's stored text between `start` and `end`.
+ * mention. `quote` is exactly the meeting's stored text between `start` and `end`, and `phrase`
+ * the pledge's own words inside it, between `phraseStart` and `phraseEnd`.
  */
 export async function exportDocument(db: Db) {
   const meetings = await db.meeting.findMany({
@@ -47,6 +48,7 @@ export async function exportDocument(db: Db) {
       actors: p.actors,
       giver: p.giver,
       receiver: p.receiver,
+      countryPair: p.countryPair,
       status: p.status,
       version: p.version,
       firstMention: { meetingId: p.firstMeetingId, date: day(p.firstMentionDate) },
@@ -61,6 +63,8 @@ export async function exportDocument(db: Db) {
         start: m.start,
         end: m.end,
         phrase: m.phrase,
+        phraseStart: m.phraseStart,
+        phraseEnd: m.phraseEnd,
         speaker: m.speaker,
         side: m.side,
         confidence: m.confidence,
