@@ -10,7 +10,7 @@ import { ensureBuild, spawnApp, stopApp, waitForApp } from "@/server/runtime/app
 import { freePort, startEphemeralDatabase } from "@/server/runtime/ephemeral";
 import { runCli, UserFacingError } from "@/server/runtime/errors";
 import { generateCorpus } from "@/server/synth/generate";
-import { evaluate, formatFigures, loadGold } from "@/server/bench/gold";
+import { goldFigures } from "@/server/bench/gold-figures";
 import { closeSqlPools } from "@/server/sql-transaction";
 
 // npm run bench -- --meetings N: synthetic corpus → ingestion → page and query
@@ -142,8 +142,8 @@ runCli(async () => {
       warmup,
       rounds: requests,
       pledges: total,
-      // The hand-annotated gold sets, scored by the same engine in this run.
-      gold: ["seeds", "generalisation"].map((name) => formatFigures(evaluate(loadGold(name)))),
+      // The hand-annotated gold sets, ingested and scored as `npm run eval` does, in this run.
+      gold: (await goldFigures()).split("\n"),
       mentions: await db.mention.count(),
     };
     writeReport(result);

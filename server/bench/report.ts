@@ -58,7 +58,7 @@ export function renderSection(r: BenchResult): string {
     `Last tenth over first tenth: ${f(r.ingest.curve[r.ingest.curve.length - 1].msPerReadout / r.ingest.curve[0].msPerReadout, 2)}×. ` +
       `Last ${Math.min(1000, Math.floor(r.ingest.readouts / 10)).toLocaleString("en")} readouts over the first as many: ${f(r.ingest.lastMs)} / ${f(r.ingest.firstMs)} ms = ${f(r.ingest.lastMs / r.ingest.firstMs, 2)}×.`,
     "",
-    "Linking on the hand-annotated gold sets (`tests/gold/`), same engine, same run:",
+    "Extraction and linking on the hand-annotated gold sets (`tests/gold/`), ingested and scored as `npm run eval` does, same run (real readouts first, when their texts are in place; the synthetic corpus above measures speed and scale, not accuracy):",
     "",
     "```",
     ...r.gold,

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { createPrisma } from "@/server/db";
+import { createPrisma, type Db } from "@/server/db";
 import { decodeReadout } from "@/server/engine/validate-readout";
 import { exportDocument } from "@/server/export/export-pledges";
 import { ingestFiles } from "@/server/ingest/ingest-files";
@@ -36,12 +36,8 @@ export function scoreGold(gold: GoldFile, texts: Map<string, string>, doc: Expor
   };
 }
 
-/**
- * Ingests the annotated readouts of a folder into a fresh, throwaway database through the same code
- * as `npm run ingest`, exports what was stored, and scores the export against every gold file of
- * that folder. Nothing else is written.
- */
-export async function evaluateFolder(root: string, folder: string, options: { concurrency?: number } = {}): Promise<EvalResult[]> {
+/** The gold files of a folder, with every annotated text present; otherwise says which to place where. */
+export function goldsWithTexts(root: string, folder: string): GoldFile[] {
   const golds = goldFilesFor(root, folder);
   if (golds.length === 0) throw new UserFacingError(`no gold file in tests/gold annotates ${folder} (its "dir" must name the folder)`);
   const missing = missingTexts(root, golds);
@@ -51,14 +47,28 @@ export async function evaluateFolder(root: string, folder: string, options: { co
       `${missing.length} annotated readout${missing.length === 1 ? " is" : "s are"} missing. Save the text of each page, as UTF-8 plain text, at:\n${lines.join("\n")}`,
     );
   }
+  return golds;
+}
+
+/**
+ * Ingests the annotated readouts of the gold files into `db` through the same code as
+ * `npm run ingest`, exports what was stored, and scores the export against each gold file.
+ */
+export async function evaluateInto(db: Db, root: string, golds: GoldFile[], options: { concurrency?: number } = {}): Promise<EvalResult[]> {
   const files = [...new Set(golds.flatMap((g) => g.readouts.map((r) => path.join(g.dir, r.file))))];
   const texts = new Map(files.map((f) => [path.basename(f), decodeReadout(fs.readFileSync(path.resolve(root, f)))]));
+  await ingestFiles(db, files.map((f) => path.resolve(root, f)), { concurrency: options.concurrency ?? 1 });
+  const doc = await exportDocument(db);
+  return golds.map((g) => scoreGold(g, texts, doc, g.dir));
+}
+
+/** `evaluateInto` a fresh, throwaway database, for every gold file of a folder. Nothing else is written. */
+export async function evaluateFolder(root: string, folder: string, options: { concurrency?: number } = {}): Promise<EvalResult[]> {
+  const golds = goldsWithTexts(root, folder);
   const database = await startEphemeralDatabase("eval");
   const db = createPrisma(database.url, 2);
   try {
-    await ingestFiles(db, files.map((f) => path.resolve(root, f)), { concurrency: options.concurrency ?? 1 });
-    const doc = await exportDocument(db);
-    return golds.map((g) => scoreGold(g, texts, doc, folder));
+    return await evaluateInto(db, root, golds, options);
   } finally {
     await db.$disconnect();
     await closeSqlPools();
