@@ -3,7 +3,7 @@ import path from "node:path";
 import { evalJson, evaluateFolder, formatEval, type EvalResult } from "@/server/eval/run-eval";
 import { runCli, UserFacingError } from "@/server/runtime/errors";
 
-const USAGE = "usage: npm run eval -- [--misses] <folder>...   (a folder annotated by a gold file in tests/gold, e.g. corpus/real, seeds, tests/fixtures/readouts)";
+const USAGE = "usage: npm run eval -- [--misses] [--corpus NAME]... <folder>...   (a folder annotated by a gold file in tests/gold, e.g. corpus/real, seeds, tests/fixtures/readouts)";
 
 function commit(): string | null {
   try {
@@ -18,7 +18,12 @@ function commit(): string | null {
 runCli(async () => {
   const args = process.argv.slice(2);
   const misses = args.includes("--misses");
-  const folders = args.filter((a) => !a.startsWith("--"));
+  const only: string[] = [];
+  const folders: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === "--corpus") only.push(args[++i] ?? "");
+    else if (!args[i].startsWith("--")) folders.push(args[i]);
+  }
   if (args.includes("--help") || args.includes("-h")) {
     console.log(USAGE);
     return;
@@ -26,13 +31,14 @@ runCli(async () => {
   if (folders.length === 0) throw new UserFacingError(USAGE);
   const root = process.cwd();
   const results: EvalResult[] = [];
-  for (const folder of folders) results.push(...(await evaluateFolder(root, path.normalize(folder))));
+  for (const folder of folders) results.push(...(await evaluateFolder(root, path.normalize(folder), { only })));
   console.log(formatEval(results));
   if (misses) {
     for (const r of results) {
-      const { dates, missed, spurious } = r.overall;
+      const { dates, missed, spurious, unlinked } = r.overall;
       console.log(`\n${r.corpus}: dates wrong (${dates.wrong.length})\n${dates.wrong.map((x) => `  ${x}`).join("\n")}`);
       console.log(`${r.corpus}: gold mentions not found (${missed.length})\n${missed.map((x) => `  ${x}`).join("\n")}`);
+      console.log(`${r.corpus}: gold pairs found but not linked (${unlinked.length})\n${unlinked.map((x) => `  ${x}`).join("\n")}`);
       console.log(`${r.corpus}: stored mentions not in the gold (${spurious.length})\n${spurious.map((x) => `  ${x}`).join("\n")}`);
     }
   }

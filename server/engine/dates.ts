@@ -1,6 +1,10 @@
 import * as chrono from "chrono-node";
 
-export interface FoundDate { year: number | null; month: number; day: number; start: number; end: number; text: string }
+export interface FoundDate {
+  year: number | null; month: number; day: number; start: number; end: number; text: string;
+  /** Both numbers could be the month ("03.04.2017"): read in the page's order. */
+  ambiguous?: boolean;
+}
 export interface WeekdayPhrase { weekday: number; start: number; end: number; text: string }
 
 const MONTHS: Record<string, number> = {
@@ -19,9 +23,41 @@ const PATTERNS: { re: RegExp; pick: (m: RegExpExecArray) => [number | null, numb
   { re: /\b(\d{4})-(\d{2})-(\d{2})\b/g, pick: (m) => [+m[1], +m[2], +m[3]] },
   // 02-Aug-2022
   { re: new RegExp(`\\b(\\d{1,2})-${MONTH_RE}-(\\d{4})\\b`, "g"), pick: (m) => [+m[3], monthOf(m[2]), +m[1]] },
-  // 03.03.2024 (day first, as on post-Soviet ministry sites)
-  { re: /\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b/g, pick: (m) => [+m[3], +m[2], +m[1]] },
+  // 2018/4/27 · 2018.04.27: year first, then month
+  { re: /\b(\d{4})[./](\d{1,2})[./](\d{1,2})\b/g, pick: (m) => [+m[1], +m[2], +m[3]] },
 ];
+
+/** Numeric dates with the year last ("14.03.2017", "9-06-2018", "03/14/2017"): which number is the
+ *  day depends on the page, so they are read apart (see `numericOrder`). */
+const NUMERIC_YEAR_LAST = /\b(\d{1,2})([./-])(\d{1,2})\2(\d{4})\b/g;
+
+export type NumericOrder = "day-first" | "month-first";
+
+/**
+ * How a page writes numeric dates: a first number over 12 can only be a day, a second over 12 only
+ * a day; when the page never says, day first (the order of most ministry and news sites outside the
+ * United States) unless the outlet is American.
+ */
+export function numericOrder(text: string, outletCountry?: string | null): { order: NumericOrder; reason: string } {
+  for (const m of text.matchAll(NUMERIC_YEAR_LAST)) {
+    if (+m[1] > 12 && +m[3] <= 12) return { order: "day-first", reason: `the page also writes ${m[0]}` };
+    if (+m[3] > 12 && +m[1] <= 12) return { order: "month-first", reason: `the page also writes ${m[0]}` };
+  }
+  if (outletCountry === "United States") return { order: "month-first", reason: "an American outlet" };
+  return { order: "day-first", reason: "no date on the page decides, and day first is the usual order" };
+}
+
+function numericDates(slice: string, from: number, order: NumericOrder): FoundDate[] {
+  const out: FoundDate[] = [];
+  for (const m of slice.matchAll(NUMERIC_YEAR_LAST)) {
+    const a = +m[1];
+    const b = +m[3];
+    const [day, month] = a > 12 ? [a, b] : b > 12 ? [b, a] : order === "day-first" ? [a, b] : [b, a];
+    const ambiguous = a <= 12 && b <= 12 && a !== b;
+    out.push({ year: +m[4], month, day, start: from + m.index!, end: from + m.index! + m[0].length, text: m[0], ...(ambiguous ? { ambiguous: true } : {}) });
+  }
+  return out;
+}
 
 function monthOf(word: string): number {
   return MONTHS[word.slice(0, 3).toLowerCase()];
@@ -38,9 +74,9 @@ function valid(y: number | null, m: number, d: number): boolean {
   return dt.getUTCMonth() === m - 1 && y > 1900 && y < 2200;
 }
 
-export function findDates(text: string, from = 0, to = text.length): FoundDate[] {
+export function findDates(text: string, from = 0, to = text.length, order: NumericOrder = "day-first"): FoundDate[] {
   const slice = text.slice(from, to);
-  const out: FoundDate[] = [];
+  const out: FoundDate[] = numericDates(slice, from, order).filter((d) => valid(d.year, d.month, d.day));
   for (const p of PATTERNS) {
     p.re.lastIndex = 0;
     let m: RegExpExecArray | null;
@@ -57,8 +93,8 @@ export function findDates(text: string, from = 0, to = text.length): FoundDate[]
 }
 
 /** A header value such as "November 22, 2025 22:50" or "14:50, 02-Aug-2022". */
-export function parseDateString(s: string): string | null {
-  const f = findDates(s).find((d) => d.year !== null);
+export function parseDateString(s: string, order: NumericOrder = "day-first"): string | null {
+  const f = findDates(s, 0, s.length, order).find((d) => d.year !== null);
   if (f) return iso(f.year!, f.month, f.day);
   const c = chrono.parseDate(s);
   return c ? iso(c.getFullYear(), c.getMonth() + 1, c.getDate()) : null;

@@ -1,12 +1,12 @@
 import {
-  completeYear, daysBetween, findDates, findWeekdays, iso, lastWeekdayOnOrBefore, weekdayOf, WEEKDAY_NAMES,
+  completeYear, daysBetween, findDates, findWeekdays, iso, lastWeekdayOnOrBefore, weekdayOf, WEEKDAY_NAMES, type FoundDate, type NumericOrder,
 } from "./dates";
 import type { Sentence } from "./sentences";
 
 export interface MeetingDate { date: string | null; evidence: string }
 
 const MEETING_CONTEXT =
-  /\b(met|meets|meet|meeting|talks|held|holds|hosted|hosts|received|receives|dialogue|visit|visiting|phone|call|conversation|press|summit|session|consultations|spoke|negotiations|co-chaired|chaired|attended|signed)\b/i;
+  /\b(met|meets|meet|meeting|talks|held|holds|hosted|hosts|received|receives|dialogue|visit|visiting|arrived|arrives|phone|call|conversation|press|summit|session|consultations|spoke|negotiations|co-chaired|chaired|attended|signed)\b/i;
 // A weekday far from publication is not the meeting this readout reports.
 const MAX_LAG_DAYS = 14;
 
@@ -15,20 +15,30 @@ interface Inputs {
   sentences: Sentence[];
   publishedAt: string | null;
   /** Full dates outside the analysed text: captions, datelines. */
-  sideDates: { iso: string; text: string; where: string }[];
+  sideDates: { iso: string; text: string; where: string; note?: string }[];
+  /** How the page orders day and month in numeric dates, and why. */
+  numeric?: { order: NumericOrder; reason: string };
 }
 
 function quote(s: string): string {
   return `"${s.replace(/\s+/g, " ").trim()}"`;
 }
 
-export function resolveMeetingDate({ text, sentences, publishedAt, sideDates }: Inputs): MeetingDate {
+/** "9-06-2018 read day first (no date on the page decides …); month first would be 6 September". */
+export function orderNote(d: FoundDate, numeric: Inputs["numeric"]): string {
+  if (!d.ambiguous || !numeric) return "";
+  const other = iso(d.year!, d.day, d.month);
+  return `; ${d.text} read ${numeric.order} because ${numeric.reason}, the other reading is ${other}`;
+}
+
+export function resolveMeetingDate({ text, sentences, publishedAt, sideDates, numeric }: Inputs): MeetingDate {
   const ref = publishedAt;
+  const order = numeric?.order ?? "day-first";
   const early = sentences.slice(0, 4);
   const explicitIn = (ss: Sentence[], needContext: boolean) => {
     for (const s of ss) {
       if (needContext && !MEETING_CONTEXT.test(s.text)) continue;
-      for (const d of findDates(text, s.start, s.end)) {
+      for (const d of findDates(text, s.start, s.end, order)) {
         const full = d.year !== null ? iso(d.year, d.month, d.day) : ref ? completeYear(d, ref) : null;
         if (!full) continue;
         if (ref && full > ref) continue;
@@ -36,7 +46,7 @@ export function resolveMeetingDate({ text, sentences, publishedAt, sideDates }: 
         const lead = /\b(?:On|on|As of)\s+(?:the\s+\w+\s+of\s+)?$/.exec(text.slice(Math.max(s.start, d.start - 30), d.start));
         const tail = /^,?\s*local time/.exec(text.slice(d.end, d.end + 14));
         const phrase = text.slice(lead ? d.start - lead[0].length : d.start, tail ? d.end + tail[0].length : d.end);
-        return { full, phrase, yearGiven: d.year !== null };
+        return { full, phrase: phrase + orderNote(d, numeric), yearGiven: d.year !== null };
       }
     }
     return null;
@@ -87,9 +97,16 @@ export function resolveMeetingDate({ text, sentences, publishedAt, sideDates }: 
 
   // 4. A full date in a caption or dateline, then anywhere in a meeting sentence.
   const side = sideDates.find((d) => !ref || d.iso <= ref);
-  if (side) return { date: side.iso, evidence: `explicit ${quote(side.text)} (${side.where})` };
+  if (side) return { date: side.iso, evidence: `explicit ${quote(side.text)} (${side.where})${side.note ?? ""}` };
   const later = explicitIn(sentences, true);
   if (later) return { date: later.full, evidence: `explicit ${quote(later.phrase)} in a later sentence` };
+  // 5. A full date anywhere in the text, then the page's own date: the readout names no day of its
+  //    own, and readouts are mostly published the day of the meeting.
+  const anywhere = explicitIn(sentences, false);
+  if (anywhere?.yearGiven) return { date: anywhere.full, evidence: `explicit ${quote(anywhere.phrase)}, the only full date in the text` };
+  if (ref) return { date: ref, evidence: `the text names no day of its own; publication date ${ref} assumed` };
+  const partial = sentences.flatMap((s) => findDates(text, s.start, s.end, order)).find((d) => d.year === null);
+  if (partial) return { date: null, evidence: `${quote(partial.text)} has no year, and the page gives no publication date to take it from` };
   return { date: null, evidence: "no recognisable meeting date" };
 }
 

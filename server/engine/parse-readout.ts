@@ -1,7 +1,7 @@
-import { completeYear, findDates, iso, parseDateString } from "./dates";
+import { completeYear, findDates, iso, numericOrder, parseDateString, type NumericOrder } from "./dates";
 import { analyseLayout, linesOf, type Layout } from "./furniture";
 import { COUNTRIES, OUTLETS, countryOf } from "./gazetteer";
-import { resolveMeetingDate } from "./meeting-date";
+import { orderNote, resolveMeetingDate } from "./meeting-date";
 import { countryMentions, findParticipants, findPlace, mergeParticipants, type Participant } from "./participants";
 import { splitSentences, type Sentence } from "./sentences";
 
@@ -45,11 +45,11 @@ function findOutlet(text: string, layout: Layout): string | null {
   return null;
 }
 
-function findPublished(layout: Layout): string | null {
+function findPublished(layout: Layout, order: NumericOrder): string | null {
   for (const label of PUBLICATION_LABELS) {
     for (const m of layout.meta) {
       if (m.label !== label) continue;
-      const d = parseDateString(m.value);
+      const d = parseDateString(m.value, order);
       if (d) return d;
     }
   }
@@ -57,7 +57,7 @@ function findPublished(layout: Layout): string | null {
   for (const l of layout.lines) {
     if (l.kind === "body") break;
     if (l.text.trim().length < 40 || l.kind === "byline") {
-      const f = findDates(l.text).find((d) => d.year !== null);
+      const f = findDates(l.text, 0, l.text.length, order).find((d) => d.year !== null);
       if (f) return iso(f.year!, f.month, f.day);
     }
   }
@@ -95,13 +95,14 @@ export function parseReadout(text: string, options?: { meetingDate?: string }): 
   const layout = analyseLayout(text);
   const sentences = splitSentences(text, layout.analysedRanges);
   const outlet = findOutlet(text, layout);
-  const publishedAt = findPublished(layout);
+  const numeric = numericOrder(text, outlet ? OUTLET_HOME[outlet] : null);
+  const publishedAt = findPublished(layout, numeric.order);
   const bodyText = layout.analysedRanges.map(([s, e]) => text.slice(s, e)).join("\n");
 
-  const sideDates: { iso: string; text: string; where: string }[] = [];
+  const sideDates: { iso: string; text: string; where: string; note?: string }[] = [];
   for (const l of linesOf(layout, "caption", "heading", "title")) {
-    for (const d of findDates(text, l.start, l.end)) {
-      if (d.year !== null) sideDates.push({ iso: iso(d.year, d.month, d.day), text: d.text, where: l.kind === "caption" ? "photo caption" : l.kind });
+    for (const d of findDates(text, l.start, l.end, numeric.order)) {
+      if (d.year !== null) sideDates.push({ iso: iso(d.year, d.month, d.day), text: d.text, where: l.kind === "caption" ? "photo caption" : l.kind, note: orderNote(d, numeric) });
     }
   }
   if (layout.dateline && publishedAt) {
@@ -115,7 +116,7 @@ export function parseReadout(text: string, options?: { meetingDate?: string }): 
     meetingDate = options.meetingDate;
     dateEvidence = `supplied by the caller: ${options.meetingDate}`;
   } else {
-    const r = resolveMeetingDate({ text, sentences, publishedAt, sideDates });
+    const r = resolveMeetingDate({ text, sentences, publishedAt, sideDates, numeric });
     meetingDate = r.date;
     dateEvidence = r.evidence;
   }

@@ -37,8 +37,8 @@ export function scoreGold(gold: GoldFile, texts: Map<string, string>, doc: Expor
 }
 
 /** The gold files of a folder, with every annotated text present; otherwise says which to place where. */
-export function goldsWithTexts(root: string, folder: string): GoldFile[] {
-  const golds = goldFilesFor(root, folder);
+export function goldsWithTexts(root: string, folder: string, only?: string[]): GoldFile[] {
+  const golds = goldFilesFor(root, folder).filter((g) => !only?.length || only.includes(g.corpus));
   if (golds.length === 0) throw new UserFacingError(`no gold file in tests/gold annotates ${folder} (its "dir" must name the folder)`);
   const missing = missingTexts(root, golds);
   if (missing.length > 0) {
@@ -63,8 +63,8 @@ export async function evaluateInto(db: Db, root: string, golds: GoldFile[], opti
 }
 
 /** `evaluateInto` a fresh, throwaway database, for every gold file of a folder. Nothing else is written. */
-export async function evaluateFolder(root: string, folder: string, options: { concurrency?: number } = {}): Promise<EvalResult[]> {
-  const golds = goldsWithTexts(root, folder);
+export async function evaluateFolder(root: string, folder: string, options: { concurrency?: number; only?: string[] } = {}): Promise<EvalResult[]> {
+  const golds = goldsWithTexts(root, folder, options.only);
   const database = await startEphemeralDatabase("eval");
   const db = createPrisma(database.url, 2);
   try {
@@ -114,7 +114,7 @@ export function formatEval(results: EvalResult[]): string {
 
 /** The figures as one JSON line, without the lists of misses. */
 export function evalJson(results: EvalResult[], meta: Record<string, unknown>): string {
-  const strip = ({ missed: _m, spurious: _s, dates: { wrong: _w, ...dates }, ...f }: Figures) => ({ ...f, dates });
+  const strip = ({ missed: _m, spurious: _s, unlinked: _u, dates: { wrong: _w, ...dates }, ...f }: Figures) => ({ ...f, dates });
   return JSON.stringify({
     ...meta,
     results: results.map((r) => ({

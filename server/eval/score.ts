@@ -21,6 +21,8 @@ export interface Figures {
   titlesCut: number;
   missed: string[];
   spurious: string[];
+  /** Gold pairs across meetings whose two mentions were found but stored on different pledges. */
+  unlinked: string[];
 }
 
 interface Predicted { id: number; pledgeId: number; start: number; end: number; phrase: string; file: string }
@@ -117,6 +119,7 @@ export function scoreExport(gold: GoldReadout[], texts: Map<string, string>, doc
   let goldPairs = 0;
   let goldPairsFound = 0;
   let goldPairsLinked = 0;
+  const unlinked: string[] = [];
   for (let i = 0; i < spans.length; i++) {
     for (let j = i + 1; j < spans.length; j++) {
       const a = spans[i];
@@ -128,6 +131,7 @@ export function scoreExport(gold: GoldReadout[], texts: Map<string, string>, doc
       if (!ma || !mb) continue;
       goldPairsFound++;
       if (ma.pledgeId === mb.pledgeId) goldPairsLinked++;
+      else unlinked.push(`${a.key}: "${ma.phrase}" [${a.file}] ≠ "${mb.phrase}" [${b.file}]`);
     }
   }
   const byPledge = new Map<number, Predicted[]>();
@@ -203,5 +207,6 @@ export function scoreExport(gold: GoldReadout[], texts: Map<string, string>, doc
     titlesCut,
     missed,
     spurious,
+    unlinked,
   };
 }

@@ -104,7 +104,7 @@ export async function storeReadout(db: Db, prepared: PreparedReadout, options: P
     if (!parsed.meetingDate) {
       const existing = await db.meeting.findUnique({ where: { contentHash: hash }, select: { id: true } });
       if (existing) return { file, status: "unchanged", meetingId: existing.id };
-      throw new ReadoutError("no meeting date found in the text; give one with --date YYYY-MM-DD");
+      throw new ReadoutError(`no meeting date found in the text (${parsed.dateEvidence}); give one with --date YYYY-MM-DD`);
     }
     const topicIds = options.topicIds ?? (await topicIdsOf(db));
 

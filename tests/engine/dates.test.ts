@@ -38,3 +38,38 @@ describe("meeting date", () => {
     expect(parseReadout(t, { meetingDate: "2024-01-02" }).meetingDate).toBe("2024-01-02");
   });
 });
+
+describe("numeric dates and pages that name no day", () => {
+  it("reads year-first numeric dates", () => {
+    const p = parseReadout("Talks\n\nOn 2018/4/27 the two foreign ministers held talks in Beijing.");
+    expect(p.meetingDate).toBe("2018-04-27");
+  });
+  it("reads day-first dotted dates, and a second number over 12 as the day", () => {
+    expect(parseReadout("Talks\n\nOn 14.03.2017 the ministers held talks in Astana.").meetingDate).toBe("2017-03-14");
+    expect(parseReadout("Talks\n\nOn 03.14.2017 the ministers held talks in Astana.").meetingDate).toBe("2017-03-14");
+  });
+  it("reads an ambiguous numeric date in the page's own order, and says what the other reading was", () => {
+    const monthFirst = "Talks\nPosted 12/25/2019\n\nOn 12/05/2019 the ministers held talks in Tashkent.";
+    const p = parseReadout(monthFirst);
+    expect(p.meetingDate).toBe("2019-12-05");
+    expect(p.dateEvidence).toMatch(/month-first because the page also writes 12\/25\/2019, the other reading is 2019-05-12/);
+    const dayFirst = parseReadout("Talks\n\nOn 05.12.2019 the ministers held talks in Tashkent.");
+    expect(dayFirst.meetingDate).toBe("2019-12-05");
+    expect(dayFirst.dateEvidence).toMatch(/day-first because no date on the page decides/);
+  });
+  it("takes an unlabelled numeric header date as the publication date, and that date when the text names no day", () => {
+    const p = parseReadout("The president met the premier\n\n9-06-2018, 15:47.\n\nOn the sidelines of the summit in Qingdao the president had a meeting with the premier.");
+    expect(p.publishedAt).toBe("2018-06-09");
+    expect(p.meetingDate).toBe("2018-06-09");
+    expect(p.dateEvidence).toMatch(/names no day of its own; publication date 2018-06-09 assumed/);
+  });
+  it("says why a day without a year cannot be dated", () => {
+    const p = parseReadout("Talks\n\nOn May 18 the two presidents held talks in the capital.");
+    expect(p.meetingDate).toBeNull();
+    expect(p.dateEvidence).toMatch(/"May 18" has no year/);
+  });
+  it("dates an arrival sentence", () => {
+    const p = parseReadout("Visit\nPublished: 2022-09-15\n\nThe president arrived in Astana on September 14 for talks.\n\nOn September 15 the two leaders will sign documents.");
+    expect(p.meetingDate).toBe("2022-09-14");
+  });
+});
