@@ -1,7 +1,7 @@
 import { anaphorOf } from "./coreference";
 import type { ExtractedMention } from "./extract-mentions";
 import { allCities, countryOf } from "./gazetteer";
-import { investorOf, lemma, linkKeysOf, stem } from "./normalise";
+import { fieldFamily, investorOf, lemma, linkKeysOf, stem } from "./normalise";
 
 export interface PledgeCandidate { id: number; title: string; topic: string; giver: string; countryPair: string; linkKeys: string[]; phrases: string[] }
 export interface LinkDecision { pledgeId: number; confidence: number; reason: string }
@@ -270,6 +270,16 @@ function comparePhrase(m: Features, c: Features, giverOk: boolean, ph: string): 
     const contained = fewer >= 2 && shared.length === fewer;
     score = Math.max(dice, contained ? LIST_SCORE : 0);
     why = `same general commitment (${show(m, shared)}) as ${quote(ph)}`;
+    // A list of fields across several areas is filed under the field it leads with ("cooperation
+    // in economy and trade, connectivity …" restates "expand bilateral trade"): a doubtful link,
+    // for review, and only against a commitment to that one field. Two phrases in one area still
+    // need their own evidence ("regional security" is not "security cooperation").
+    const lead = leadFamily(m);
+    const listAndField = (list: Features, one: Features) => families(list) > 1 && one.keys.every((k) => fieldFamily(k) === lead);
+    if (score < LIST_SCORE && lead && lead === leadFamily(c) && (listAndField(m, c) || listAndField(c, m))) {
+      score = LIST_SCORE;
+      why = `same lead field (${lead}) of a general commitment as ${quote(ph)}`;
+    }
   }
   if (m.facilities.length && c.facilities.length && !m.facilities.some((x) => c.facilities.includes(x))) { score *= 0.3; why += "; different facilities"; }
   else if ((m.facilities.length > 0) !== (c.facilities.length > 0)) { score *= 0.5; why += "; only one names a facility"; }
@@ -288,6 +298,20 @@ function sameFlow(m: Features, c: Features, ph: string): { score: number; reason
   const sharedW = shared.reduce((t, k) => t + Math.min(m.weights.get(k)!, c.weights.get(k)!), 0);
   const dice = (2 * sharedW) / (m.weight + c.weight);
   return { score: Math.max(FLOW_SCORE, dice), reason: `same investment flow from ${m.investor} into ${show(m, fields)} as ${quote(ph)}` };
+}
+
+/** The field family of the first policy field a general commitment names. */
+function leadFamily(f: Features): string | null {
+  for (const k of f.keys) {
+    const family = fieldFamily(k);
+    if (family) return family;
+  }
+  return null;
+}
+
+/** How many field families a phrase's keys span. */
+function families(f: Features): number {
+  return new Set(f.keys.map(fieldFamily).filter(Boolean)).size;
 }
 
 function scoreWith(mention: ExtractedMention, m: Features, candidate: PledgeCandidate): { score: number; reason: string } {

@@ -1,3 +1,4 @@
+import lexicon from "./lexicon.json";
 import { countryOf } from "./gazetteer";
 
 // Words that carry no evidence of *which* commitment is meant: the verbs and frames every
@@ -26,26 +27,10 @@ export const GENERIC = new Set([
   "make", "good", "new", "support", "help", "provide", "increase", "build", "open", "hold", "establishment", "establish",
 ]);
 
-// Spelling variants and domain synonyms an analyst would accept as the same thing. Exports to
-// a country are that country's imports, so both fold to one key; the "three forces" are one
-// stream. Distinct fields (digital economy, e-commerce) deliberately stay distinct.
-const SYNONYMS: Record<string, string> = {
-  farm: "agricultural", agriculture: "agricultural", agri: "agricultural", produce: "product", goods: "product",
-  fruit: "agricultural", vegetable: "agricultural", centre: "center", programme: "program", organisation: "organization",
-  export: "import", imports: "import", exporter: "import", purchase: "import", rail: "railway", railroad: "railway",
-  vaccine: "covid-19", covid: "covid-19", pandemic: "covid-19", "anti-terrorism": "terrorism", terrorist: "terrorism",
-  "counter-terrorism": "terrorism", extremism: "terrorism", separatism: "terrorism", scholarship: "scholarship",
-  university: "university", tcm: "medicine", building: "build", theatre: "theater", favourable: "favorable",
-  modernize: "modernization", modernise: "modernization", modernisation: "modernization", enterprise: "company",
-  firm: "company", investment: "invest", investor: "invest", digital: "digital", delivery: "supply", thermal: "heat",
-  energize: "",
-  sino: "", "people-to-people": "people-to-people",
-  // A partner's core interests are one stream of political support however they are listed.
-  sovereignty: "core-interest", independence: "core-interest", territorial: "core-interest", integrity: "core-interest",
-  path: "core-interest", interest: "core-interest",
-  // "risks and challenges", "hidden dangers", "threats": one security stream.
-  challenge: "risk", danger: "risk", threat: "risk",
-};
+// Spelling variants and domain synonyms an analyst would accept as the same thing, kept as data
+// (lexicon.json). Exports to a country are that country's imports, so both fold to one key; the
+// "three forces" are one stream; a partner's core interests are one stream of political support.
+const SYNONYMS: Record<string, string> = lexicon.synonyms;
 
 export function lemma(word: string): string {
   let w = word.toLowerCase().replace(/['’]s$/, "").replace(/[^a-z0-9-]/g, "");
@@ -130,7 +115,7 @@ const LINK_WEAK = new Set(
   "resolutely", "staunchly", "tapping", "potential", "leading", "law", "measure", "own", "line", "suit", "condition",
   "respect", "guard", "meet", "address", "decision", "join", "uphold", "put", "encourage", "attract", "create", "favorable",
   "volume", "through", "president", "minister", "meeting", "session", "number", "capable", "various", "hidden",
-  "complete", "completion", "schedule", "ahead", "timely", "speed",
+  "complete", "completion", "schedule", "ahead", "timely", "speed", ...lexicon.linkWeak,
 ].map((w) => stem(lemma(w))),
 );
 // "support each other", "mutual support", "their respective …": a reciprocal commitment is
@@ -154,4 +139,13 @@ export function investorOf(phrase: string, sides: string[]): string | null {
     if (c && sides.includes(c)) return c;
   }
   return null;
+}
+
+const FAMILY = new Map<string, string>(
+  Object.entries(lexicon.fieldFamilies as Record<string, string[]>).flatMap(([family, words]) => words.map((w) => [stem(lemma(w)), family] as [string, string])),
+);
+
+/** The field family a link key belongs to ("trade" → economy), if it is a policy field. */
+export function fieldFamily(key: string): string | null {
+  return FAMILY.get(key) ?? null;
 }

@@ -114,7 +114,7 @@ export function formatEval(results: EvalResult[]): string {
 
 /** The figures as one JSON line, without the lists of misses. */
 export function evalJson(results: EvalResult[], meta: Record<string, unknown>): string {
-  const strip = ({ missed: _m, spurious: _s, unlinked: _u, dates: { wrong: _w, ...dates }, ...f }: Figures) => ({ ...f, dates });
+  const strip = ({ missed: _m, spurious: _s, unlinked: _u, wrongLinks: _w2, dates: { wrong: _w, ...dates }, ...f }: Figures) => ({ ...f, dates });
   return JSON.stringify({
     ...meta,
     results: results.map((r) => ({

@@ -23,6 +23,8 @@ export interface Figures {
   spurious: string[];
   /** Gold pairs across meetings whose two mentions were found but stored on different pledges. */
   unlinked: string[];
+  /** Pairs stored on one pledge that the gold keeps apart. */
+  wrongLinks: string[];
 }
 
 interface Predicted { id: number; pledgeId: number; start: number; end: number; phrase: string; file: string }
@@ -138,6 +140,7 @@ export function scoreExport(gold: GoldReadout[], texts: Map<string, string>, doc
   for (const list of predicted.values()) for (const p of list) byPledge.set(p.pledgeId, [...(byPledge.get(p.pledgeId) ?? []), p]);
   let predPairs = 0;
   let predPairsRight = 0;
+  const wrongLinks: string[] = [];
   for (const members of byPledge.values()) {
     const matched = members.filter((m) => keyOfPredicted.has(m.id));
     for (let i = 0; i < matched.length; i++) {
@@ -145,6 +148,7 @@ export function scoreExport(gold: GoldReadout[], texts: Map<string, string>, doc
         if (matched[i].file === matched[j].file) continue;
         predPairs++;
         if (keyOfPredicted.get(matched[i].id) === keyOfPredicted.get(matched[j].id)) predPairsRight++;
+        else wrongLinks.push(`"${matched[i].phrase}" [${keyOfPredicted.get(matched[i].id)}, ${matched[i].file}] = "${matched[j].phrase}" [${keyOfPredicted.get(matched[j].id)}, ${matched[j].file}]`);
       }
     }
   }
@@ -208,5 +212,6 @@ export function scoreExport(gold: GoldReadout[], texts: Map<string, string>, doc
     missed,
     spurious,
     unlinked,
+    wrongLinks,
   };
 }
