@@ -1,3 +1,4 @@
+import { baseVerbStarts } from "./nlp";
 /**
  * Splitting a committed predicate into pledges.
  * Rule: coordinated verb phrases are separate commitments ("increase imports … and encourage
@@ -40,18 +41,35 @@ export function predicateSpan(sentence: string, from: number, to: number): [numb
   return e > s ? [s, e] : null;
 }
 
+// A coordination point whose next word is not a known commitment verb: the tagger decides.
+const COORDINATION = /(?:,["”]?\s+(?:and\s+|as well as\s+)?|\s+and\s+(?:to\s+)?|;\s+)(?=[a-z]{3,})/g;
+const KNOWN_VERB = new RegExp(`^(?:${VERBS})\\b`);
+
+/** Where coordinated actions begin: a listed commitment verb, or any verb in its base form as the
+ *  tagger reads it ("…, intensify cooperation in …, and join efforts to …"). */
+function coordinatedActions(text: string): { index: number; length: number }[] {
+  const points: { index: number; length: number }[] = [];
+  VERB_SPLIT.lastIndex = 0;
+  for (const m of text.matchAll(VERB_SPLIT)) points.push({ index: m.index!, length: m[0].length });
+  const open = [...text.matchAll(COORDINATION)].filter((m) => !KNOWN_VERB.test(text.slice(m.index! + m[0].length)) && !points.some((p) => p.index === m.index));
+  if (open.length > 0) {
+    const verbs = baseVerbStarts(text);
+    for (const m of open) if (verbs.has(m.index! + m[0].length)) points.push({ index: m.index!, length: m[0].length });
+  }
+  return points.sort((a, b) => a.index - b.index);
+}
+
 export function splitVerbPhrases(sentence: string, span: [number, number]): [number, number][] {
   const [s, e] = span;
   const text = sentence.slice(s, e);
   const out: [number, number][] = [];
   let last = 0;
-  VERB_SPLIT.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = VERB_SPLIT.exec(text))) {
+  for (const m of coordinatedActions(text)) {
     // "support and assistance", "traditional and non-traditional": the word after "and" must
     // start a verb phrase, i.e. not be followed by a noun-like continuation of a list.
+    if (m.index < last) continue;
     if (m.index > last) out.push([s + last, s + m.index]);
-    last = m.index + m[0].length;
+    last = m.index + m.length;
   }
   if (last < text.length) out.push([s + last, e]);
   // "continuously improve and strengthen the mechanism": a bare verb shares the next verb's object.

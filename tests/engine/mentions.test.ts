@@ -72,3 +72,18 @@ describe("titles", () => {
     ]);
   });
 });
+
+describe("coordinated actions found by their grammar", () => {
+  it("splits a list of actions whose verbs are not in the cue vocabulary", () => {
+    const text = "Talks\nPublished: 2021-03-04\n\nOn Wednesday the two foreign ministers held talks in Beijing. The two sides agreed to widen cooperation in culture and tourism, intensify cooperation in customs and quarantine, and revitalise the joint commission on navigation.";
+    const phrases = extractMentions(text, parseReadout(text)).map((m) => m.phrase);
+    expect(phrases.some((p) => /^widen cooperation in culture and tourism$/.test(p))).toBe(true);
+    expect(phrases.some((p) => /^intensify cooperation in customs and quarantine$/.test(p))).toBe(true);
+    expect(phrases.some((p) => /^revitalise the joint commission on navigation/.test(p))).toBe(true);
+  });
+  it("keeps coordinated nouns of one action together", () => {
+    const text = "Talks\nPublished: 2021-03-04\n\nOn Wednesday the two foreign ministers held talks in Beijing. The two sides agreed to widen cooperation in culture, tourism and education.";
+    const phrases = extractMentions(text, parseReadout(text)).map((m) => m.phrase);
+    expect(phrases).toEqual(["widen cooperation in culture, tourism and education"]);
+  });
+});
