@@ -30,9 +30,19 @@ export function makeTitle(phrase: string, namedItem?: { name: string; governing:
   const words = t.split(" ");
   if (words.length > 12) {
     const cut = t.search(/,\s|\s(?:so as|in order|to help|between the two|in an all-round way)\b/);
-    t = cut > 20 && cut < 100 ? t.slice(0, cut) : `${words.slice(0, 12).join(" ")}…`;
+    t = cut > 20 && cut < 100 ? t.slice(0, cut) : shorten(words);
   }
   return capitalise(t.replace(/[\s,;:.]+$/, ""));
+}
+
+// Words a title cannot end on: it would read as cut off.
+const DANGLING = /^(?:of|the|a|an|and|or|in|on|at|to|for|with|by|from|into|under|over|through|against|about|within|without|towards?|any|all|every|some|its|their|his|her|such|as|between|among|including|other|more|both|each|new)$/i;
+
+/** The first ten words, then back to the last word that can end a phrase; never an ellipsis. */
+function shorten(words: string[]): string {
+  const kept = words.slice(0, 10).map((w) => w.replace(/[,;:]+$/, ""));
+  while (kept.length > 3 && DANGLING.test(kept[kept.length - 1])) kept.pop();
+  return kept.join(" ");
 }
 
 function governingVerb(vp: string): string {

@@ -68,7 +68,7 @@ describe("titles", () => {
       "Expand the import of high-quality Tajik farm products",
       "Build a Luban Workshop in Tajikistan",
       "Welcome more Chinese enterprises to invest in Tajikistan",
-      "Oppose any external interference in Tajikistan's internal affairs under any pretext whatsoever…",
+      "Oppose any external interference in Tajikistan's internal affairs",
     ]);
   });
 });
