@@ -21,7 +21,10 @@ const CUES: { re: RegExp; firmness: Firmness; kind: Cue["kind"]; label?: string 
   { re: new RegExp(`\\b(?:called|calling|calls) on (${PARTY}) to\\b`, "g"), firmness: 2, kind: "call", label: "called on … to" },
   { re: new RegExp(`\\b(?:urged|urging|urges) (${PARTY}) to\\b`, "g"), firmness: 2, kind: "call", label: "urged … to" },
   { re: /\bexpressed the hope that\b|\bhopes? that\b|\bexpects? that\b|\bit is expected that\b/g, firmness: 1, kind: "hope-that" },
-  { re: /\b(?:expressed|expressing|expresses|reaffirmed|reiterated)\s+(?:[A-Z]\w+['’]s\s+|its\s+|their\s+|his\s+)?readiness to\b/g, firmness: 3, kind: "modal", label: "expressed readiness to" },
+  // A commitment told as a noun inside a reporting verb: "underscored China's readiness to",
+  // "underlined the need to", "expressed willingness to", "reaffirmed their determination to".
+  { re: /\b(?:expressed|expressing|expresses|reaffirmed|reaffirming|reiterated|reiterating|underlined|underlining|underscored|underscoring|stressed|stressing|emphasi[sz]ed|emphasi[sz]ing|highlighted|noted|voiced|conveyed|showed|demonstrated|confirmed)\s+(?:the\s+|a\s+)?(?:[A-Z]\w+['’]s\s+|its\s+|their\s+|his\s+|her\s+|the\s+two\s+sides['’]\s+)?(?:firm\s+|strong\s+|full\s+|sincere\s+|shared\s+|common\s+|great\s+|urgent\s+)?(readiness|willingness|determination|intention|commitment|desire|resolve|need|necessity)\s+to\b(?!\s+the\b)/g, firmness: 3, kind: "modal" },
+  { re: /\b(?:called|calling|calls)\s+for\b/g, firmness: 2, kind: "call", label: "called for" },
   { re: /\b(?:is|are|was|were|remains?)\s+(?:also\s+|\w+ly\s+)?(?:ready|willing|prepared)\s+to\b|\bstands? ready to\b/g, firmness: 3, kind: "modal" },
   { re: /\b(?:is|are)\s+interested in\b/g, firmness: 3, kind: "modal", label: "is interested in" },
   { re: /\b(?:is|are)\s+determined to\b|\b(?:agreed|agree|agreeing|vowed|vowing|vow|pledged|pledging|pledge|committed|decided|resolved) to\b/g, firmness: 4, kind: "modal" },

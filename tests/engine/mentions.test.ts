@@ -87,3 +87,17 @@ describe("coordinated actions found by their grammar", () => {
     expect(phrases).toEqual(["widen cooperation in culture, tourism and education"]);
   });
 });
+
+describe("commitments told as nouns", () => {
+  const text = (s: string) => `Talks\nPublished: 2021-03-04\n\nOn Wednesday Chinese Foreign Minister Wang Yi held talks with Kyrgyz Foreign Minister Ruslan Kazakbaev in Beijing. ${s}`;
+  it("takes every action after 'underscored China's readiness to'", () => {
+    const t = text("Wang underscored China's readiness to expand imports of Kyrgyz fruit, build a logistics hub in Osh and equip local laboratories.");
+    const phrases = extractMentions(t, parseReadout(t)).map((m) => m.phrase);
+    expect(phrases).toEqual(["expand imports of Kyrgyz fruit", "build a logistics hub in Osh", "equip local laboratories"]);
+  });
+  it("reads 'underlined the need to' and 'called for' as commitments", () => {
+    const t = text("Kazakbaev underlined the need to simplify border crossing procedures. Wang called for closer cooperation on water resources.");
+    const phrases = extractMentions(t, parseReadout(t)).map((m) => m.phrase);
+    expect(phrases).toEqual(["simplify border crossing procedures", "closer cooperation on water resources"]);
+  });
+});
