@@ -1,6 +1,7 @@
 import cliProgress from "cli-progress";
 import { createPrisma } from "@/server/db";
 import { formatSummary, ingestFiles } from "@/server/ingest/ingest-files";
+import { refuseImpossibleDate } from "@/server/ingest/ingest-readout";
 import { startDatabase } from "@/server/runtime/database";
 import { runCli, UserFacingError } from "@/server/runtime/errors";
 import { applyMigrations } from "@/server/runtime/migrate";
@@ -18,8 +19,15 @@ runCli(async () => {
   for (let i = 0; i < args.length; i++) {
     if (args[i] === "--date") {
       meetingDate = args[++i];
-      if (!meetingDate || !/^\d{4}-\d{2}-\d{2}$/.test(meetingDate) || Number.isNaN(Date.parse(meetingDate))) {
-        throw new UserFacingError(`--date needs a date as YYYY-MM-DD. ${USAGE}`);
+      const [y, m, d] = (meetingDate ?? "").split("-").map(Number);
+      const day = /^\d{4}-\d{2}-\d{2}$/.test(meetingDate ?? "") ? new Date(Date.UTC(y, m - 1, d)) : null;
+      if (!day || day.getUTCFullYear() !== y || day.getUTCMonth() !== m - 1 || day.getUTCDate() !== d) {
+        throw new UserFacingError(`--date needs a real calendar date as YYYY-MM-DD, not "${meetingDate ?? ""}". ${USAGE}`);
+      }
+      try {
+        refuseImpossibleDate(meetingDate, null);
+      } catch (error) {
+        throw new UserFacingError(`--date ${(error as Error).message.replace(/; give the right one.*$/, "")}`);
       }
     } else if (args[i] === "--concurrency") {
       concurrency = Number(args[++i]);

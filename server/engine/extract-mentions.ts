@@ -130,7 +130,13 @@ export function extractMentions(text: string, parsed: ParsedReadout): ExtractedM
   let speaker: Participant | null = null;
   // What a later "its proposal" or "the project" can stand for: earlier mentions and named things.
   const earlier: AntecedentCandidate[] = [];
+  // A sentence printed twice (a headline repeated as the first paragraph, a caption, a pasted
+  // duplicate) commits once: its pledges are mentioned once in this readout.
+  const said = new Set<string>();
   for (const s of parsed.sentences) {
+    const same = s.text.replace(/\s+/g, " ").trim().toLowerCase();
+    if (said.has(same)) continue;
+    said.add(same);
     speaker = sentenceSpeaker(s.text, parsed.participants, speaker);
     earlier.push(...namedThingsIn(s.text, s.start, s.index));
     const cues = findCues(s.text);

@@ -41,7 +41,9 @@ export function resolveMeetingDate({ text, sentences, publishedAt, sideDates, nu
       for (const d of findDates(text, s.start, s.end, order)) {
         const full = d.year !== null ? iso(d.year, d.month, d.day) : ref ? completeYear(d, ref) : null;
         if (!full) continue;
-        if (ref && full > ref) continue;
+        // A stated full date after publication is kept (and the readout refused for it); a year
+        // guessed from the publication date never lands after it.
+        if (ref && full > ref && d.year === null) continue;
         // Phrase covering the date, e.g. "On the afternoon of July 5, 2024 local time".
         const lead = /\b(?:On|on|As of)\s+(?:the\s+\w+\s+of\s+)?$/.exec(text.slice(Math.max(s.start, d.start - 30), d.start));
         const tail = /^,?\s*local time/.exec(text.slice(d.end, d.end + 14));

@@ -41,8 +41,13 @@ export interface IngestOptions {
   topicIds?: Map<string, number>;
 }
 
+/**
+ * A readout's identity: its text with line endings, trailing spaces and Unicode form made uniform,
+ * so the same page saved again on another system is recognised as the same readout.
+ */
 export function contentHash(text: string): string {
-  return createHash("sha256").update(text, "utf8").digest("hex");
+  const canonical = text.normalize("NFC").replace(/\r\n?/g, "\n").replace(/[ \t\u00a0]+$/gm, "").trim();
+  return createHash("sha256").update(canonical, "utf8").digest("hex");
 }
 
 /** Makes sure every topic of the taxonomy has its row; safe to call repeatedly. Returns ids by slug. */
@@ -106,6 +111,7 @@ export async function storeReadout(db: Db, prepared: PreparedReadout, options: P
       if (existing) return { file, status: "unchanged", meetingId: existing.id };
       throw new ReadoutError(`no meeting date found in the text (${parsed.dateEvidence}); give one with --date YYYY-MM-DD`);
     }
+    refuseImpossibleDate(parsed.meetingDate, parsed.publishedAt);
     const topicIds = options.topicIds ?? (await topicIdsOf(db));
 
     return await withSqlTransaction(db, async (tx) => {
@@ -135,6 +141,17 @@ export async function storeReadout(db: Db, prepared: PreparedReadout, options: P
     const reason = error instanceof Error ? error.message.split("\n").filter(Boolean).slice(-1)[0] : String(error);
     return { file, status: "failed", reason: `could not be stored: ${reason}` };
   }
+}
+
+/** A meeting cannot have taken place after its readout was published, nor after today. */
+export function refuseImpossibleDate(meetingDate: string, publishedAt: string | null, today = new Date()): void {
+  // A day's grace: a meeting in a time zone ahead of this machine's is already "tomorrow" here.
+  const latest = new Date(today.getTime() + 86_400_000).toISOString().slice(0, 10);
+  if (meetingDate > latest) throw new ReadoutError(`meeting date ${meetingDate} is in the future; give the right one with --date YYYY-MM-DD`);
+  if (publishedAt && meetingDate > publishedAt) {
+    throw new ReadoutError(`meeting date ${meetingDate} is after the readout's publication date ${publishedAt}; give the right one with --date YYYY-MM-DD`);
+  }
+  if (meetingDate < "1900-01-01") throw new ReadoutError(`meeting date ${meetingDate} is before 1900; give the right one with --date YYYY-MM-DD`);
 }
 
 function dedupeParticipants<T extends { name: string }>(participants: T[]): T[] {
