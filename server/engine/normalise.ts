@@ -1,4 +1,4 @@
-import lexicon from "./lexicon.json";
+import lexicon from "./lexicon.json" with { type: "json" };
 import { countryOf } from "./gazetteer";
 
 // Words that carry no evidence of *which* commitment is meant: the verbs and frames every
