@@ -1,4 +1,5 @@
 import { prisma, type Db } from "@/server/db";
+import type { PledgeStatus } from "@/server/generated/prisma/client";
 import { changeStatusSchema } from "@/lib/schemas/pledge-status";
 import { authorise, parseInput, type Actor } from "./actor";
 import { NotFoundError } from "./errors";
@@ -16,7 +17,9 @@ export async function changePledgeStatus(actor: Actor | null, input: unknown, db
 
   await withConflictDetails(db, () =>
     db.$transaction(async (tx) => {
-      const before = await tx.pledge.findUnique({ where: { id: change.pledgeId }, select: { status: true } });
+      // The row is locked before its status is read, so the history's "from" is the status this change replaces.
+      const [before] = await tx.$queryRaw<{ status: string }[]>`
+        select status::text as status from "Pledge" where id = ${change.pledgeId} for update`;
       if (!before) throw new NotFoundError(`pledge ${change.pledgeId} does not exist`);
       const now = new Date();
       const version = await updateAtVersion(tx, change.pledgeId, change.version, {
@@ -28,7 +31,7 @@ export async function changePledgeStatus(actor: Actor | null, input: unknown, db
           pledgeId: change.pledgeId,
           kind: "STATUS_CHANGED",
           userId: who.id,
-          fromStatus: before.status,
+          fromStatus: before.status as PledgeStatus,
           toStatus: change.status,
           note: change.note,
           evidenceUrl: change.evidenceUrl ?? null,

@@ -2,6 +2,7 @@ import { prisma, type Db } from "@/server/db";
 import { mergePledgesSchema } from "@/lib/schemas/curation";
 import { authorise, parseInput, type Actor } from "./actor";
 import { InvalidInputError, NotFoundError } from "./errors";
+import { lockPledges } from "./lock-pledges";
 import { updateAtVersion, withConflictDetails } from "./pledge-version";
 import { mergedKeys } from "@/server/engine/keys";
 import { refreshPledgeStats } from "@/server/stats/pledge-stats";
@@ -31,7 +32,9 @@ export async function mergePledges(actor: Actor | null, input: unknown, db: Db =
         });
       }
 
-      // Lock in id order so two opposite merges cannot deadlock; a stale version aborts before anything moves.
+      // The pair's lock and both rows, in id order: no move, review decision or ingestion run of this pair
+      // can place a mention on `other` while it is being merged away. A stale version aborts before anything moves.
+      await lockPledges(tx, [survivor.id, other.id]);
       const [first, second] =
         merge.survivorId < merge.otherId
           ? [[merge.survivorId, merge.survivorVersion], [merge.otherId, merge.otherVersion]]

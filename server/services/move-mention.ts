@@ -1,8 +1,9 @@
 import { prisma, type Db } from "@/server/db";
 import { moveMentionSchema } from "@/lib/schemas/curation";
 import { authorise, parseInput, type Actor } from "./actor";
-import { InvalidInputError, NotFoundError } from "./errors";
+import { InvalidInputError } from "./errors";
 import { lockMention } from "./lock-mention";
+import { lockPledges } from "./lock-pledges";
 import { bumpVersion } from "./pledge-version";
 import { refreshPledgeStats } from "@/server/stats/pledge-stats";
 import { analystPledgeKeys } from "@/server/engine/keys";
@@ -17,6 +18,9 @@ export async function moveMention(actor: Actor | null, input: unknown, db: Db = 
   const move = parseInput(moveMentionSchema, input);
 
   return db.$transaction(async (tx) => {
+    // Both pledges before the mention, in the order every curation and ingestion takes them: the
+    // target cannot be merged away between the check below and the move.
+    const locked = await lockPledges(tx, move.toPledgeId === undefined ? [move.pledgeId] : [move.pledgeId, move.toPledgeId]);
     const mention = await lockMention(tx, move.mentionId, move.pledgeId);
     const from = await tx.pledge.findUniqueOrThrow({
       where: { id: move.pledgeId },
@@ -26,8 +30,7 @@ export async function moveMention(actor: Actor | null, input: unknown, db: Db = 
     let toId: number;
     let created = false;
     if (move.toPledgeId !== undefined) {
-      const to = await tx.pledge.findUnique({ where: { id: move.toPledgeId }, select: { id: true, countryPair: true, mergedIntoId: true } });
-      if (!to) throw new NotFoundError(`pledge ${move.toPledgeId} does not exist`);
+      const to = locked.get(move.toPledgeId)!;
       if (to.mergedIntoId !== null) {
         throw new InvalidInputError({ toPledgeId: [`pledge ${to.id} was merged into pledge ${to.mergedIntoId}; move the mention there`] });
       }

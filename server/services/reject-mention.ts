@@ -2,6 +2,7 @@ import { prisma, type Db } from "@/server/db";
 import { reviewMentionSchema } from "@/lib/schemas/curation";
 import { authorise, parseInput, type Actor } from "./actor";
 import { lockMention } from "./lock-mention";
+import { lockPledges } from "./lock-pledges";
 import { bumpVersion } from "./pledge-version";
 import { refreshPledgeStats } from "@/server/stats/pledge-stats";
 
@@ -14,6 +15,7 @@ export async function rejectMention(actor: Actor | null, input: unknown, db: Db 
   const decision = parseInput(reviewMentionSchema, input);
 
   return db.$transaction(async (tx) => {
+    await lockPledges(tx, [decision.pledgeId]);
     const mention = await lockMention(tx, decision.mentionId, decision.pledgeId);
     await tx.mention.update({ where: { id: mention.id }, data: { review: "REJECTED" } });
     await refreshPledgeStats(tx, [decision.pledgeId]);
