@@ -47,6 +47,8 @@ test("an analyst signs in, changes a status with note and evidence, and every vi
   await form.getByLabel("Date the evidence refers to").fill("2025-03-31");
   await form.getByRole("button", { name: "Save status" }).click();
   await expect(form.getByRole("status")).toHaveText("Status set to Partially fulfilled.");
+  // The form now shows the saved status, not the one it was opened with.
+  await expect(form.getByLabel("New status")).toHaveValue("PARTIALLY_FULFILLED");
 
   const history = page.locator("section", { has: page.getByRole("heading", { name: "Status history" }) });
   await expect(history.getByText(note)).toBeVisible();
@@ -95,6 +97,14 @@ test("an edit made against an old version is refused and shows what changed", as
   await expect(form.getByRole("alert")).toContainText("Nothing was saved");
   await expect(form.getByRole("alert")).toContainText("Partially fulfilled");
   expect((await db.pledge.findUniqueOrThrow({ where: { id: pledge.id } })).status).toBe("PARTIALLY_FULFILLED");
+  // The select shows the status the pledge has now, so saving again records what the analyst sees.
+  await expect(form.getByLabel("New status")).toHaveValue("PARTIALLY_FULFILLED");
+  await form.getByLabel("New status").selectOption("STALLED");
+  await form.getByRole("button", { name: "Save status" }).click();
+  await expect(form.getByRole("status")).toHaveText("Status set to Stalled.");
+  await expect(form.getByLabel("New status")).toHaveValue("STALLED");
+  const last = await db.pledgeEvent.findFirstOrThrow({ where: { pledgeId: pledge.id, kind: "STATUS_CHANGED" }, orderBy: { id: "desc" } });
+  expect(last).toMatchObject({ fromStatus: "PARTIALLY_FULFILLED", toStatus: "STALLED" });
 });
 
 test("a viewer sees the pledge but no edit form", async ({ page, baseURL }) => {
@@ -117,7 +127,7 @@ test("the JSON API refuses a signed-out status change with 401 and a viewer with
   const viewer = await page.request.post(`/api/pledges/${pledge.id}/status`, { data: body, headers: { Origin: baseURL! } });
   expect(viewer.status()).toBe(403);
   const record = await (await page.request.get(`/api/pledges/${pledge.id}`)).json();
-  expect(record.status).toBe("PARTIALLY_FULFILLED");
+  expect(record.status).toBe("STALLED");
   expect(record.history.some((event: { note: string | null }) => event.note === "forged")).toBe(false);
 });
 

@@ -7,7 +7,7 @@ import { runCli, UserFacingError } from "@/server/runtime/errors";
 import { applyMigrations } from "@/server/runtime/migrate";
 import { closeSqlPools } from "@/server/sql-transaction";
 
-const USAGE = "usage: npm run ingest -- [--date YYYY-MM-DD] [--concurrency N] <file or folder>...";
+const USAGE = "usage: npm run ingest -- [--date YYYY-MM-DD] [--concurrency N] [--file-timeout SECONDS] <file or folder>...";
 
 runCli(async () => {
   const args = process.argv.slice(2);
@@ -15,6 +15,7 @@ runCli(async () => {
   // Two readouts at a time keep both the database and this process busy; readouts of one country
   // pair still queue behind each other.
   let concurrency = 2;
+  let fileTimeoutMs: number | undefined;
   const inputs: string[] = [];
   for (let i = 0; i < args.length; i++) {
     if (args[i] === "--date") {
@@ -34,6 +35,12 @@ runCli(async () => {
       if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 16) {
         throw new UserFacingError(`--concurrency needs a whole number from 1 to 16. ${USAGE}`);
       }
+    } else if (args[i] === "--file-timeout") {
+      const seconds = Number(args[++i]);
+      if (!Number.isFinite(seconds) || seconds < 1 || seconds > 3600) {
+        throw new UserFacingError(`--file-timeout needs a number of seconds from 1 to 3600. ${USAGE}`);
+      }
+      fileTimeoutMs = seconds * 1000;
     } else if (args[i] === "--help" || args[i] === "-h") {
       console.log(USAGE);
       return 0;
@@ -60,6 +67,7 @@ runCli(async () => {
     const summary = await ingestFiles(db, inputs, {
       meetingDate,
       concurrency,
+      fileTimeoutMs,
       onProgress: (done, total, outcome) => {
         if (!bar) return;
         if (!started) {

@@ -7,7 +7,11 @@ const urls = new WeakMap<object, string>();
 
 /** A Prisma client over the pg driver adapter: no native query engine is loaded. */
 export function createPrisma(url: string, poolSize = 10): Db {
-  const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: poolSize }) });
+  // An idle connection the server ends (a restart, an outage) is not an error of any request: the
+  // pool drops it and the next query opens a new one. Without these handlers it would crash the process.
+  const ignore = () => undefined;
+  const adapter = new PrismaPg({ connectionString: url, max: poolSize }, { onPoolError: ignore, onConnectionError: ignore });
+  const client = new PrismaClient({ adapter });
   urls.set(client, url);
   return client;
 }

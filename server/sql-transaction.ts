@@ -35,6 +35,11 @@ function poolFor(db: Db): pg.Pool {
 /** Runs `work` in one transaction on its own connection: committed when it returns, rolled back when it throws. */
 export async function withSqlTransaction<T>(db: Db, work: (tx: RawSql) => Promise<T>): Promise<T> {
   const client = await poolFor(db).connect();
+  // A connection lost while checked out fails the statement that was running (and so this
+  // transaction); the socket's own 'error' event must not also end the process.
+  let broken = false;
+  const lost = () => (broken = true);
+  client.on("error", lost);
   // Prisma's own template tag numbers the parameters and flattens nested fragments (Prisma.sql, Prisma.join).
   const run = async (strings: TemplateStringsArray, values: unknown[]) => {
     const query = Prisma.sql(strings, ...values);
@@ -44,7 +49,6 @@ export async function withSqlTransaction<T>(db: Db, work: (tx: RawSql) => Promis
     $queryRaw: async <R>(strings: TemplateStringsArray, ...values: unknown[]) => (await run(strings, values)).rows as R,
     $executeRaw: async (strings: TemplateStringsArray, ...values: unknown[]) => (await run(strings, values)).rowCount ?? 0,
   };
-  let broken = false;
   try {
     await client.query("begin");
     const result = await work(tx);
@@ -54,6 +58,7 @@ export async function withSqlTransaction<T>(db: Db, work: (tx: RawSql) => Promis
     await client.query("rollback").catch(() => (broken = true));
     throw error;
   } finally {
+    client.off("error", lost);
     client.release(broken);
   }
 }

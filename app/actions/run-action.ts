@@ -1,6 +1,7 @@
 import { revalidatePath } from "next/cache";
 import type { ActionState } from "@/lib/schemas/common";
 import { getSession, type Actor } from "@/server/auth";
+import { failureMessage } from "@/server/runtime/db-errors";
 import { ConflictError, InvalidInputError, ServiceError } from "@/server/services/errors";
 
 /** FormData as the plain object the services validate; repeated fields become arrays. */
@@ -19,7 +20,7 @@ export function toActionState(error: unknown): ActionState {
   if (error instanceof ConflictError) return { ok: false, message: error.message, conflict: error.current };
   if (error instanceof ServiceError) return { ok: false, message: error.message };
   console.error(error);
-  return { ok: false, message: "Something went wrong; nothing was saved." };
+  return { ok: false, message: failureMessage(error) };
 }
 
 /**

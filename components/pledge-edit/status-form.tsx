@@ -13,6 +13,14 @@ const INITIAL: ActionState = { ok: false };
 export function StatusForm({ pledgeId, version, status }: { pledgeId: number; version: number; status: string }) {
   const [state, action, pending] = useActionState(changeStatusAction, INITIAL);
   const [chosen, setChosen] = useState(status);
+  // After every answer (saved, conflict, refusal) and every refresh of the pledge, the select shows
+  // the status the pledge has now: React resets the form after an action, and a select left on a
+  // value nobody chose would record that value on the next save.
+  const [seen, setSeen] = useState({ state, status, version, resets: 0 });
+  if (seen.state !== state || seen.status !== status || seen.version !== version) {
+    setSeen({ state, status, version, resets: seen.resets + 1 });
+    setChosen(status);
+  }
   const values = state.ok ? {} : (state.values ?? {});
   const invalid = (name: string) => (state.fieldErrors?.[name] ? true : undefined);
 
@@ -22,7 +30,7 @@ export function StatusForm({ pledgeId, version, status }: { pledgeId: number; ve
       <input type="hidden" name="version" value={version} />
       <label className={styles.field}>
         New status
-        <select name="status" value={chosen} onChange={(event) => setChosen(event.target.value)} aria-describedby="status-meaning">
+        <select key={seen.resets} name="status" value={chosen} onChange={(event) => setChosen(event.target.value)} aria-describedby="status-meaning">
           {STATUSES.map((value) => (
             <option key={value} value={value}>
               {STATUS_INFO[value].label}

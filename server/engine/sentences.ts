@@ -29,16 +29,42 @@ function isAbbreviation(text: string, dot: number): boolean {
   return false;
 }
 
-/** Is the quote opened before `pos` (within the sentence) still open? */
-function insideQuote(text: string, from: number, pos: number): boolean {
-  let open = false;
-  for (let i = from; i < pos; i++) {
-    const c = text[i];
-    if (c === "“") open = true;
-    else if (c === "”") open = false;
-    else if (c === '"') open = !open;
+/** Whether a quote opened since the sentence began is still open; read once, left to right. */
+class QuoteState {
+  private open = false;
+  private at = 0;
+  constructor(private readonly text: string) {}
+  reset(from: number): void {
+    this.open = false;
+    this.at = from;
   }
-  return open;
+  openAt(pos: number): boolean {
+    for (; this.at < pos; this.at++) {
+      const c = this.text[this.at];
+      if (c === "“") this.open = true;
+      else if (c === "”") this.open = false;
+      else if (c === '"') this.open = !this.open;
+    }
+    return this.open;
+  }
+}
+
+/**
+ * The longest sentence analysed whole. Readouts' longest sentences (a leader's list of proposals)
+ * run to several hundred characters; anything far beyond is a page without punctuation, and is
+ * cut at its clause boundaries so extraction stays linear in the length of the readout.
+ */
+export const MAX_SENTENCE_CHARS = 2_000;
+
+/** Where to cut an over-long stretch: the last semicolon, else comma, else space, in its second half. */
+function cutPoint(text: string, s: number, e: number): number {
+  const limit = Math.min(e, s + MAX_SENTENCE_CHARS);
+  const floor = s + MAX_SENTENCE_CHARS / 2;
+  for (const mark of [";", ",", " "]) {
+    const at = text.lastIndexOf(mark, limit - 1);
+    if (at >= floor) return at + 1;
+  }
+  return limit;
 }
 
 /** Split [start,end) of `text` into sentences; paragraphs never span a blank line. */
@@ -47,10 +73,17 @@ export function splitSentences(
   ranges: [number, number][] = [[0, text.length]],
 ): Sentence[] {
   const out: Sentence[] = [];
+  const quotes = new QuoteState(text);
   let paragraph = -1;
-  const push = (s: number, e: number, para: number) => {
+  const push = (s: number, e: number, para: number): void => {
     while (s < e && /\s/.test(text[s])) s++;
     while (e > s && /\s/.test(text[e - 1])) e--;
+    while (e - s > MAX_SENTENCE_CHARS) {
+      const cut = cutPoint(text, s, e);
+      push(s, cut, para);
+      s = cut;
+      while (s < e && /\s/.test(text[s])) s++;
+    }
     if (e > s && /[A-Za-z0-9]/.test(text.slice(s, e))) {
       out.push({ index: out.length, start: s, end: e, text: text.slice(s, e), paragraph: para });
     }
@@ -67,6 +100,7 @@ export function splitSentences(
       if (!m[0].trim()) continue;
       paragraph++;
       let sStart = ps;
+      quotes.reset(ps);
       for (let i = ps; i < pe; i++) {
         const c = text[i];
         if (c !== "." && c !== "!" && c !== "?") continue;
@@ -83,9 +117,10 @@ export function splitSentences(
           // enough in readouts that continuing is the safer error.
           continue;
         }
-        if (j === i + 1 && insideQuote(text, sStart, i)) continue;
+        if (j === i + 1 && quotes.openAt(i)) continue;
         push(sStart, j, paragraph);
         sStart = j;
+        quotes.reset(j);
         i = j - 1;
       }
       push(sStart, pe, paragraph);

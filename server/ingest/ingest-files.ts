@@ -1,7 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Db } from "@/server/db";
-import { ensureTopics, prepareReadout, storeReadout, type IngestOptions, type IngestOutcome, type LowConfidenceLink, type PreparedReadout } from "./ingest-readout";
+import { prepareInWorker, type Prepared } from "./prepare-pool";
+import { ensureTopics, storeReadout, type IngestOptions, type IngestOutcome, type LowConfidenceLink, type PreparedReadout } from "./ingest-readout";
 
 export interface IngestSummary {
   read: number;
@@ -27,7 +28,14 @@ export function collectReadoutPaths(inputs: string[]): { files: string[]; missin
       continue;
     }
     if (stat.isDirectory()) {
-      for (const entry of fs.readdirSync(input, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      let entries: fs.Dirent[];
+      try {
+        entries = fs.readdirSync(input, { withFileTypes: true });
+      } catch (error) {
+        missing.push({ file: input, reason: `folder cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` });
+        continue;
+      }
+      for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
         if (entry.isFile() && !entry.name.startsWith(".")) files.push(path.join(input, entry.name));
       }
     } else {
@@ -45,13 +53,15 @@ export async function ingestFiles(
     onProgress?: (done: number, total: number, outcome: IngestOutcome) => void;
     /** Readouts ingested at once, each in its own transaction; readouts of one country pair still queue. */
     concurrency?: number;
+    /** How long one readout may take to be analysed before it is stopped and reported (default 60 s). */
+    fileTimeoutMs?: number;
     /** New readouts between two vacuums of the rewritten tables (default 1,000). */
     upkeepEvery?: number;
   } = {},
 ): Promise<IngestSummary> {
   const topicIds = await ensureTopics(db);
   const collected = collectReadoutPaths(inputs);
-  const files = inMeetingOrder(collected.files.map((file) => readAndPrepare(file, options.meetingDate)));
+  const files = inMeetingOrder(await prepareInWorker(collected.files, { meetingDate: options.meetingDate, timeoutMs: options.fileTimeoutMs }));
   const missing = collected.missing;
   const summary: IngestSummary = {
     read: 0,
@@ -117,19 +127,6 @@ const UPKEEP_EVERY = 1000;
  */
 async function upkeep(db: Db): Promise<void> {
   await db.$executeRawUnsafe(`vacuum (analyze) "Pledge", "PledgeYear", "TopicYear"`).catch(() => undefined);
-}
-
-type Prepared = ReturnType<typeof prepareReadout>;
-
-/** Reads and prepares one file; an unreadable file is a failed readout, not an abort. */
-function readAndPrepare(file: string, meetingDate?: string): Prepared {
-  let bytes: Uint8Array;
-  try {
-    bytes = fs.readFileSync(file);
-  } catch (error) {
-    return { file, status: "failed", reason: `cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` };
-  }
-  return prepareReadout(file, bytes, { meetingDate });
 }
 
 const dateOf = (p: Prepared) => ("status" in p ? null : (p as PreparedReadout).parsed.meetingDate) ?? "9999-99-99";

@@ -15,7 +15,9 @@ export async function changePledgeStatus(actor: Actor | null, input: unknown, db
   const who = authorise(actor, "ANALYST");
   const change = parseInput(changeStatusSchema, input);
 
-  await withConflictDetails(db, () =>
+  // The answer is read inside the transaction: once it commits nothing else can fail, so a change
+  // reported as failed was never saved.
+  const record = await withConflictDetails(db, () =>
     db.$transaction(async (tx) => {
       // The row is locked before its status is read, so the history's "from" is the status this change replaces.
       const [before] = await tx.$queryRaw<{ status: string }[]>`
@@ -40,10 +42,10 @@ export async function changePledgeStatus(actor: Actor | null, input: unknown, db
           createdAt: now,
         },
       });
+      const record = await getPledgeRecord(tx, change.pledgeId);
+      if (!record) throw new NotFoundError(`pledge ${change.pledgeId} does not exist`);
+      return record;
     }),
   );
-
-  const record = await getPledgeRecord(db, change.pledgeId);
-  if (!record) throw new NotFoundError(`pledge ${change.pledgeId} does not exist`);
   return record;
 }

@@ -1,3 +1,4 @@
+import { databaseFailure, failureMessage } from "@/server/runtime/db-errors";
 import type { z } from "zod";
 import type { ConflictState, FieldErrors } from "@/lib/schemas/common";
 
@@ -61,7 +62,7 @@ export class ConflictError extends ServiceError {
 }
 
 /** The JSON body of a refusal; unexpected errors never reveal their details. */
-export function errorBody(error: unknown): { status: number; body: Record<string, unknown> } {
+export function errorBody(error: unknown): { status: number; body: Record<string, unknown>; retryAfter?: number } {
   if (error instanceof InvalidInputError) {
     return { status: 400, body: { error: error.code, message: error.message, fieldErrors: error.fieldErrors } };
   }
@@ -72,10 +73,15 @@ export function errorBody(error: unknown): { status: number; body: Record<string
     return { status: error.status, body: { error: error.code, message: error.message } };
   }
   console.error(error);
-  return { status: 500, body: { error: "internal", message: "something went wrong; the change was not saved" } };
+  const failure = databaseFailure(error);
+  if (failure) {
+    // 503 either way: the service is not able to take changes now. "lost" says the outcome is unknown.
+    return { status: 503, body: { error: failure === "lost" ? "outcome_unknown" : "unavailable", message: failureMessage(error) }, retryAfter: 5 };
+  }
+  return { status: 500, body: { error: "internal", message: failureMessage(error) } };
 }
 
 export function errorResponse(error: unknown): Response {
-  const { status, body } = errorBody(error);
-  return Response.json(body, { status });
+  const { status, body, retryAfter } = errorBody(error);
+  return Response.json(body, { status, headers: retryAfter ? { "Retry-After": String(retryAfter) } : undefined });
 }

@@ -6,7 +6,7 @@ import { isoDate } from "@/lib/format";
  * `version` (to send back with an edit), its mentions and its history.
  * A merged-away pledge is returned as it is; callers redirect on `mergedIntoId`.
  */
-export async function getPledgeRecord(db: Db, id: number) {
+export async function getPledgeRecord(db: Pick<Db, "pledge">, id: number) {
   const pledge = await db.pledge.findUnique({
     where: { id },
     include: {

@@ -147,3 +147,76 @@ describe("a long ingestion batch", () => {
   });
 });
 
+
+describe("files that would stall a run", () => {
+  let ctx: Awaited<ReturnType<typeof freshDatabase>>;
+  let dir: string;
+  const good = fs.readFileSync(path.join(SEEDS, seedFiles[0]));
+
+  beforeAll(async () => {
+    ctx = await freshDatabase("ingest_stall");
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "stall-"));
+    // One line of 1.9 MB, under the size cap: a list of commitments with no full stop.
+    const clause = "the two sides will strengthen cooperation in trade, energy and culture and ";
+    fs.writeFileSync(path.join(dir, "01-one-line.txt"), `Talks in Dushanbe\nDUSHANBE, May 5, 2024 -- ${clause.repeat(Math.floor(1_900_000 / clause.length))}.\n`);
+    fs.writeFileSync(path.join(dir, "02-good.txt"), good);
+  });
+  afterAll(async () => {
+    await ctx?.drop();
+    fs.chmodSync(dir, 0o700);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("analyses a 1.9 MB one-line readout and then the good file after it", async () => {
+    const summary = await ingestFiles(ctx.db, [dir]);
+    expect(summary.failed).toEqual([]);
+    expect(summary.created).toBe(2);
+  });
+
+  it("stops a readout that takes longer than the limit, reports it by name, and goes on with the rest", async () => {
+    const other = fs.mkdtempSync(path.join(os.tmpdir(), "stall-"));
+    try {
+      fs.copyFileSync(path.join(dir, "01-one-line.txt"), path.join(other, "01-slow.txt"));
+      fs.writeFileSync(path.join(other, "02-good.txt"), fs.readFileSync(path.join(SEEDS, seedFiles[1])));
+      // A limit far below what the long file needs: it is stopped, the next file still runs.
+      const summary = await ingestFiles(ctx.db, [other], { fileTimeoutMs: 500 });
+      expect(summary.failed.map((f) => path.basename(f.file))).toContain("01-slow.txt");
+      expect(summary.failed.find((f) => f.file.endsWith("01-slow.txt"))!.reason).toMatch(/longer than .* stopped/);
+      expect(summary.failed.some((f) => f.file.endsWith("02-good.txt")), JSON.stringify(summary.failed)).toBe(false);
+    } finally {
+      fs.rmSync(other, { recursive: true, force: true });
+    }
+  });
+
+  it.skipIf(process.getuid?.() === 0)("reports an unreadable folder in the summary instead of aborting the run", async () => {
+    const locked = path.join(dir, "locked");
+    fs.mkdirSync(locked);
+    fs.chmodSync(locked, 0o000);
+    try {
+      const summary = await ingestFiles(ctx.db, [locked, path.join(SEEDS, seedFiles[2])]);
+      expect(summary.failed).toEqual([{ file: locked, reason: "folder cannot be read: EACCES" }]);
+      expect(summary.created).toBe(1);
+    } finally {
+      fs.chmodSync(locked, 0o700);
+    }
+  });
+
+  it("ends in the normal summary, every readout failed with the reason, when the database goes away mid-run", async () => {
+    const gone = await freshDatabase("ingest_gone");
+    const files = seedFiles.map((f) => path.join(SEEDS, f));
+    // The database disappears (connections ended, database dropped) after the first readout.
+    let first = true;
+    const summary = await ingestFiles(gone.db, files, {
+      onProgress: () => {
+        if (first) {
+          first = false;
+          void gone.drop();
+        }
+      },
+    });
+    expect(summary.read).toBe(files.length);
+    expect(summary.created + summary.failed.length).toBe(files.length);
+    expect(summary.failed.length).toBeGreaterThan(0);
+    for (const failure of summary.failed) expect(failure.reason).toMatch(/could not be stored/);
+  });
+});
