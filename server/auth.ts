@@ -4,6 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { cache } from "react";
 import { betterAuth } from "better-auth";
+import { APIError, createAuthMiddleware } from "better-auth/api";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { nextCookies } from "better-auth/next-js";
 import { prisma } from "@/server/db";
@@ -11,6 +12,8 @@ import { hasRole, roleSchema, type RoleName } from "@/lib/schemas/role";
 import type { Actor } from "@/server/services/actor";
 import { ForbiddenError, UnauthenticatedError } from "@/server/services/errors";
 import { hashApiToken } from "@/server/services/create-api-token";
+import { passwordProblem } from "@/server/services/password-policy";
+import { accountWait, clearFailures, recordFailure } from "@/server/account-throttle";
 
 export type { Actor } from "@/server/services/actor";
 
@@ -104,7 +107,37 @@ function createAuth() {
       max: 120,
       customRules: { "/sign-in/email": signInLimit() },
     },
+    hooks: {
+      before: createAuthMiddleware(async (ctx) => {
+        if (ctx.path === "/sign-in/email" && typeof ctx.body?.email === "string") {
+          const wait = await accountWait(prisma(), ctx.body.email);
+          if (wait > 0) {
+            throw new APIError(
+              "TOO_MANY_REQUESTS",
+              { message: `too many failed sign-ins for this account; try again in ${wait} seconds` },
+              { "X-Retry-After": String(wait), "Retry-After": String(wait) },
+            );
+          }
+        }
+        if (ctx.path === "/change-password" && typeof ctx.body?.newPassword === "string") {
+          const weak = passwordProblem(ctx.body.newPassword);
+          if (weak) throw new APIError("BAD_REQUEST", { message: weak, code: "WEAK_PASSWORD" });
+        }
+      }),
+      after: createAuthMiddleware(async (ctx) => {
+        if (ctx.path !== "/sign-in/email" || typeof ctx.body?.email !== "string") return;
+        const returned = ctx.context.returned;
+        if (returned instanceof APIError) {
+          if (returned.statusCode === 401) await recordFailure(prisma(), ctx.body.email);
+        } else if (returned) {
+          await clearFailures(prisma(), ctx.body.email);
+        }
+      }),
+    },
     advanced: {
+      // The client address is the one the app's own server puts in X-Forwarded-For (the peer, or
+      // the address a configured trusted proxy reported); a client cannot choose it.
+      ipAddress: { ipAddressHeaders: ["x-forwarded-for"] },
       useSecureCookies: publicUrl().startsWith("https://"),
       // Explicit, because the library skips both checks when it detects a test run; the tests verify them.
       disableOriginCheck: false,

@@ -12,7 +12,7 @@ import { runAction } from "./run-action";
 export async function changeStatusAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   return runAction(formData, async (actor, input) => {
     const pledge = await changePledgeStatus(actor, input);
-    return { message: `Status set to ${statusLabel(pledge.status)}.`, version: pledge.version };
+    return { message: `Status set to ${statusLabel(pledge.status)}.`, version: pledge.version, status: pledge.status };
   });
 }
 

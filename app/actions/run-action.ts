@@ -30,7 +30,7 @@ export function toActionState(error: unknown): ActionState {
  */
 export async function runAction(
   formData: FormData,
-  write: (actor: Actor | null, input: Record<string, unknown>) => Promise<{ message: string; version?: number }>,
+  write: (actor: Actor | null, input: Record<string, unknown>) => Promise<{ message: string; version?: number; status?: string }>,
 ): Promise<ActionState> {
   const input = formObject(formData);
   try {

@@ -1,5 +1,6 @@
 "use client";
 
+import { safeRedirectPath } from "@/lib/safe-redirect";
 import { useState, type FormEvent } from "react";
 import { signInSchema } from "@/lib/schemas/user";
 
@@ -30,7 +31,7 @@ export function LoginForm({ next }: { next: string }) {
       });
       if (response.ok) {
         // A full load, so the server renders every part of the page for the signed-in user.
-        window.location.assign(next);
+        window.location.assign(safeRedirectPath(next));
         return;
       }
       if (response.status === 429) {

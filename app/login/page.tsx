@@ -2,18 +2,15 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getSession } from "@/server/auth";
 import { roleLabel } from "@/lib/schemas/role";
+import { safeRedirectPath } from "@/lib/safe-redirect";
 import { LoginForm } from "./login-form";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-/** Only same-site paths: a crafted ?next= must not send the user elsewhere after signing in. */
-function safeNext(value: string | string[] | undefined): string {
-  const next = Array.isArray(value) ? value[0] : value;
-  return next && next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\") ? next : "/";
-}
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const next = safeNext((await searchParams).next);
+  // Only same-origin paths: a crafted ?next= must not send the user elsewhere after signing in.
+  const next = safeRedirectPath((await searchParams).next);
   const actor = await getSession();
   return (
     <div className="stack" style={{ maxWidth: "28rem" }}>

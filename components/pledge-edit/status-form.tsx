@@ -9,17 +9,27 @@ import styles from "./pledge-edit.module.css";
 
 const INITIAL: ActionState = { ok: false };
 
+/** The newest known state of the pledge: the action's answer when it is newer than the page's props. */
+function currentStatus(state: ActionState, props: { status: string; version: number }): { status: string; version: number } {
+  const answered = state.ok
+    ? state.status && state.version ? { status: state.status, version: state.version } : null
+    : state.conflict?.pledge ?? null;
+  return answered && answered.version > props.version ? { status: answered.status, version: answered.version } : props;
+}
+
 /** Sets the status with the note, evidence and evidence date every rating change records. */
 export function StatusForm({ pledgeId, version, status }: { pledgeId: number; version: number; status: string }) {
   const [state, action, pending] = useActionState(changeStatusAction, INITIAL);
-  const [chosen, setChosen] = useState(status);
+  const current = currentStatus(state, { status, version });
+  const [chosen, setChosen] = useState(current.status);
   // After every answer (saved, conflict, refusal) and every refresh of the pledge, the select shows
-  // the status the pledge has now: React resets the form after an action, and a select left on a
-  // value nobody chose would record that value on the next save.
-  const [seen, setSeen] = useState({ state, status, version, resets: 0 });
-  if (seen.state !== state || seen.status !== status || seen.version !== version) {
-    setSeen({ state, status, version, resets: seen.resets + 1 });
-    setChosen(status);
+  // the status the pledge has now, never a value nobody chose. React resets a form after its
+  // action; a select's reset restores its default, so the select is uncontrolled with the current
+  // status as its default, and is mounted anew whenever that status or the answer changes.
+  const [seen, setSeen] = useState({ state, current: current.status, resets: 0 });
+  if (seen.state !== state || seen.current !== current.status) {
+    setSeen({ state, current: current.status, resets: seen.resets + 1 });
+    setChosen(current.status);
   }
   const values = state.ok ? {} : (state.values ?? {});
   const invalid = (name: string) => (state.fieldErrors?.[name] ? true : undefined);
@@ -27,10 +37,10 @@ export function StatusForm({ pledgeId, version, status }: { pledgeId: number; ve
   return (
     <form action={action} className={styles.form} aria-label="Change status">
       <input type="hidden" name="pledgeId" value={pledgeId} />
-      <input type="hidden" name="version" value={version} />
+      <input type="hidden" name="version" value={current.version} />
       <label className={styles.field}>
         New status
-        <select key={seen.resets} name="status" value={chosen} onChange={(event) => setChosen(event.target.value)} aria-describedby="status-meaning">
+        <select key={seen.resets} name="status" defaultValue={current.status} onChange={(event) => setChosen(event.target.value)} aria-describedby="status-meaning">
           {STATUSES.map((value) => (
             <option key={value} value={value}>
               {STATUS_INFO[value].label}

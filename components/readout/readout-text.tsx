@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { showBidiControls } from "@/lib/bidi";
 import type { ReadoutMention } from "@/server/queries/meeting-readout";
 import { segmentReadout } from "./segment-readout";
 import styles from "./readout.module.css";
@@ -14,7 +15,7 @@ function Label({ mention }: { mention: ReadoutMention }) {
       title={mention.pledgeTitle}
       aria-label={`${text}: ${mention.pledgeTitle}`}
     >
-      {text}
+      {showBidiControls(text)}
     </Link>
   );
 }
@@ -29,11 +30,11 @@ export function ReadoutText({ text, mentions, analysedRanges }: { text: string; 
         <p key={p.start} className={p.furniture ? styles.furniture : undefined}>
           {p.pieces.map((piece, i) =>
             piece.kind === "text" ? (
-              <span key={i}>{piece.text}</span>
+              <span key={i}>{showBidiControls(piece.text)}</span>
             ) : piece.kind === "mark" ? (
               <span key={i}>
                 <mark id={`mention-${piece.mention.id}`} className={styles.mark} data-pledge-id={piece.mention.pledgeId}>
-                  {piece.text}
+                  {showBidiControls(piece.text)}
                 </mark>{" "}
                 <Label mention={piece.mention} />
               </span>

@@ -35,6 +35,8 @@ export interface ActionState {
   conflict?: ConflictState;
   /** The pledge's version after a successful edit, for the next edit to carry. */
   version?: number;
+  /** The pledge's status after a successful status change, for the form to show. */
+  status?: string;
   /** What was submitted, so a refused form keeps the analyst's words. */
   values?: Record<string, string>;
 }

@@ -1,8 +1,10 @@
 import { z } from "zod";
+import { stripBidiControls } from "@/lib/bidi";
 import { blankToUndefined, idSchema, versionSchema } from "./common";
 
 const titleSchema = z
   .string({ error: "a title is required" })
+  .overwrite(stripBidiControls)
   .trim()
   .min(3, "the title is too short")
   .max(300, "keep the title under 300 characters");

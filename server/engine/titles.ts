@@ -1,3 +1,5 @@
+import { stripBidiControls } from "@/lib/bidi";
+
 const ADVERBS = /^(?:(?:further|continuously|actively|firmly|fully|steadfastly|staunchly|unequivocally|resolutely|promptly|also|jointly|always|still|as always,?)\s+)+/i;
 
 // "accelerate the building of a Luban Workshop" → "Build a Luban Workshop": the analyst's title
@@ -20,8 +22,8 @@ function capitalise(s: string): string {
 
 /** A short, readable title for a pledge, built from the pledge's own words. */
 export function makeTitle(phrase: string, namedItem?: { name: string; governing: string }): string {
-  if (namedItem) return capitalise(`${governingVerb(namedItem.governing)} the ${namedItem.name.replace(/^the\s+/i, "")}`);
-  let t = phrase.replace(/\s+/g, " ").trim().replace(/^(?:to|that)\s+/i, "");
+  if (namedItem) return capitalise(stripBidiControls(`${governingVerb(namedItem.governing)} the ${namedItem.name.replace(/^the\s+/i, "")}`));
+  let t = stripBidiControls(phrase).replace(/\s+/g, " ").trim().replace(/^(?:to|that)\s+/i, "");
   t = t.replace(ADVERBS, "");
   for (const [re, rep] of NOMINAL) if (re.test(t)) { t = t.replace(re, rep); break; }
   t = t.replace(/^(\w+)/, (w) => THIRD_PERSON[w.toLowerCase()] ?? w);

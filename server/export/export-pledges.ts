@@ -1,4 +1,5 @@
 import { stringify } from "csv-stringify/sync";
+import { SAFE_CSV } from "./csv-cell";
 import type { Db } from "@/server/db";
 
 export const EXPORT_FORMATS = ["json", "csv"] as const;
@@ -98,5 +99,5 @@ export async function exportPledges(db: Db, format: ExportFormat): Promise<strin
       link_reason: m.linkReason,
     })),
   );
-  return stringify(rows, { header: true, columns: rows.length ? undefined : ["pledge_id", "title", "topic", "actors", "status", "first_mention_date", "mention_count", "mention_id", "meeting_id", "date", "quote", "start", "end", "confidence", "link_reason"] });
+  return stringify(rows, { ...SAFE_CSV, header: true, columns: rows.length ? undefined : ["pledge_id", "title", "topic", "actors", "status", "first_mention_date", "mention_count", "mention_id", "meeting_id", "date", "quote", "start", "end", "confidence", "link_reason"] });
 }

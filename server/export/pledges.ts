@@ -1,5 +1,6 @@
 import "server-only";
 import { stringify } from "csv-stringify/sync";
+import { SAFE_CSV } from "./csv-cell";
 import type { PledgeRow } from "@/server/queries/pledges";
 import { listPledgesForExport } from "@/server/queries/pledge-export";
 import { directionLabel } from "@/lib/format";
@@ -67,7 +68,7 @@ export function exportPledges(filters: unknown, format: ExportFormat): ReadableS
       }
       const records = next.value.map(record);
       if (format === "csv") {
-        controller.enqueue(encoder.encode(stringify(records, { columns: [...COLUMNS] })));
+        controller.enqueue(encoder.encode(stringify(records, { ...SAFE_CSV, columns: [...COLUMNS] })));
       } else {
         const body = records.map((r) => JSON.stringify(r)).join(",");
         controller.enqueue(encoder.encode((wroteRow ? "," : "") + body));

@@ -31,13 +31,21 @@ export function ensureBuild(): void {
   if (result.status !== 0) throw new UserFacingError("the dashboard build failed; see the messages above.");
 }
 
-/** Starts `next start` on `port` against `databaseUrl`. */
+const HTTP_SERVER = "server/runtime/http-server.mjs";
+
+/** Starts the dashboard's server (Next.js behind the client-address, health and outage handling) on `port`. */
 export function spawnApp(databaseUrl: string, port: number, options: { host?: string; quiet?: boolean; env?: Partial<NodeJS.ProcessEnv> } = {}): ChildProcess {
-  const args = [NEXT_BIN, "start", "-p", String(port)];
-  if (options.host) args.push("-H", options.host);
-  return spawn(process.execPath, args, {
-    stdio: options.quiet ? ["ignore", "pipe", "pipe"] : ["ignore", "inherit", "inherit"],
-    env: { ...process.env, ...options.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1", PORT: String(port) },
+  return spawn(process.execPath, [HTTP_SERVER], {
+    stdio: options.quiet ? ["ignore", "pipe", "pipe"] : ["ignore", "ignore", "inherit"],
+    env: {
+      ...process.env,
+      ...options.env,
+      NODE_ENV: "production",
+      DATABASE_URL: databaseUrl,
+      NEXT_TELEMETRY_DISABLED: "1",
+      PORT: String(port),
+      HOST: options.host ?? "",
+    },
   });
 }
 

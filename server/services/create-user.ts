@@ -4,6 +4,7 @@ import { prisma, type Db } from "@/server/db";
 import { createUserSchema } from "@/lib/schemas/user";
 import { authorise, parseInput, type Actor } from "./actor";
 import { InvalidInputError } from "./errors";
+import { passwordProblem } from "./password-policy";
 
 /** Whoever runs a command-line script already holds the database: they act as an admin. */
 export const COMMAND_LINE = "command-line" as const;
@@ -17,6 +18,8 @@ export const COMMAND_LINE = "command-line" as const;
 export async function createUser(actor: Actor | typeof COMMAND_LINE | null, input: unknown, db: Db = prisma()) {
   if (actor !== COMMAND_LINE) authorise(actor, "ADMIN");
   const user = parseInput(createUserSchema, input);
+  const weak = passwordProblem(user.password, [user.email, user.name ?? ""]);
+  if (weak) throw new InvalidInputError({ password: [weak] });
   const hash = await hashPassword(user.password);
   const id = randomUUID();
 
