@@ -1,13 +1,13 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { queryProblem } from "@/lib/request-params";
 import { pageCsp } from "@/lib/security-headers";
-import { getAuth, readNeedsSignIn } from "@/server/auth";
+import { getAuth, isSameOriginRequest, readNeedsSignIn } from "@/server/auth";
 
-function badRequest(reason: string): NextResponse {
-  const page = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Bad request</title></head>
+function refusal(status: 400 | 403, reason: string): NextResponse {
+  const page = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${status === 400 ? "Bad request" : "Request refused"}</title></head>
 <body style="font-family: system-ui, sans-serif; max-width: 40rem; margin: 4rem auto; padding: 0 1rem; line-height: 1.5">
-<h1>This address cannot be opened</h1><p>${reason.replace(/[<>&"]/g, (c) => `&#${c.charCodeAt(0)};`)}.</p><p><a href="/">Go to the overview</a></p></body></html>`;
-  return new NextResponse(page, { status: 400, headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" } });
+<h1>${status === 400 ? "This address cannot be opened" : "This request was refused"}</h1><p>${reason.replace(/[<>&"]/g, (c) => `&#${c.charCodeAt(0)};`)}.</p><p><a href="/">Go to the overview</a></p></body></html>`;
+  return new NextResponse(page, { status, headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" } });
 }
 
 // Every page request: its query string is checked (400 with the reason when no link of ours
@@ -16,7 +16,12 @@ function badRequest(reason: string): NextResponse {
 // themselves, so personal tokens keep working.
 export async function proxy(request: NextRequest) {
   const problem = queryProblem(request.nextUrl.searchParams);
-  if (problem) return badRequest(problem);
+  if (problem) return refusal(400, problem);
+  // A POST to a page is a server action. Next.js compares its Origin with the host only when the
+  // header is present; a cookie-carrying request without one is refused here.
+  if (request.method === "POST" && !isSameOriginRequest(request)) {
+    return refusal(403, "changes are accepted only from the app's own pages");
+  }
 
   if (readNeedsSignIn() && !(await getAuth().api.getSession({ headers: request.headers }))) {
     const login = new URL("/login", request.url);

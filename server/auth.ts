@@ -13,6 +13,7 @@ import type { Actor } from "@/server/services/actor";
 import { ForbiddenError, UnauthenticatedError } from "@/server/services/errors";
 import { hashApiToken } from "@/server/services/create-api-token";
 import { passwordProblem } from "@/server/services/password-policy";
+import { withHashedSessionTokens } from "@/server/session-tokens";
 import { accountWait, clearFailures, recordFailure } from "@/server/account-throttle";
 
 export type { Actor } from "@/server/services/actor";
@@ -90,7 +91,7 @@ function createAuth() {
       const own = request ? requestOrigin(request) : null;
       return own ? [...configuredOrigins(), own] : configuredOrigins();
     },
-    database: prismaAdapter(prisma(), { provider: "postgresql", transaction: true }),
+    database: prismaAdapter(withHashedSessionTokens(prisma()), { provider: "postgresql", transaction: true }),
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 12, maxPasswordLength: 128 },
     user: {
       additionalFields: {

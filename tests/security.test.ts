@@ -4,6 +4,7 @@ import { queryProblem } from "@/lib/request-params";
 import { safeRedirectPath } from "@/lib/safe-redirect";
 import { databaseFailure, failureMessage } from "@/server/runtime/db-errors";
 import { neutraliseCell } from "@/server/export/csv-cell";
+import { releasingWhenDone, takeExportSlot } from "@/server/export/export-slots";
 import { passwordProblem } from "@/server/services/password-policy";
 import { makeTitle } from "@/server/engine/titles";
 
@@ -73,5 +74,26 @@ describe("database failures", () => {
     expect(databaseFailure(lost)).toBe("lost");
     expect(failureMessage(lost)).toMatch(/may or may not have been saved/);
     expect(failureMessage(new Error("a bug"))).toMatch(/nothing was saved/);
+  });
+});
+
+describe("export slots", () => {
+  it("let at most EXPORT_CONCURRENCY exports run at once and free a slot once, when its stream ends or is abandoned", async () => {
+    const held = [takeExportSlot(), takeExportSlot()];
+    expect(held.every(Boolean)).toBe(true);
+    expect(takeExportSlot()).toBeNull();
+    held[0]!();
+    held[0]!();
+    const third = takeExportSlot();
+    expect(third).not.toBeNull();
+    expect(takeExportSlot()).toBeNull();
+
+    const stream = releasingWhenDone(new ReadableStream({ start: (c) => (c.enqueue(new Uint8Array([1])), c.close()) }), third!);
+    await new Response(stream).arrayBuffer();
+    const abandoned = takeExportSlot()!;
+    expect(abandoned).not.toBeNull();
+    await releasingWhenDone(new ReadableStream({ pull: () => undefined }), abandoned).cancel();
+    held[1]!();
+    expect([takeExportSlot(), takeExportSlot()].every(Boolean)).toBe(true);
   });
 });

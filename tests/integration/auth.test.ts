@@ -79,6 +79,11 @@ describe("signing in over HTTP", () => {
     const identity = await auth.identifyRequest(request);
     expect(identity).toMatchObject({ via: "cookie", actor: { email: "analyst@auth.test", role: "ANALYST" } });
     expect(await db.session.count({ where: { user: { email: "analyst@auth.test" } } })).toBe(1);
+    // The database holds only the token's digest: the cookie's token is nowhere in the session table.
+    const stored = await db.session.findFirstOrThrow({ where: { user: { email: "analyst@auth.test" } } });
+    const token = decodeURIComponent(cookie.split("=")[1]).split(".")[0];
+    expect(stored.token).toBe(`sha256:${createHash("sha256").update(token).digest("hex")}`);
+    expect(await db.session.count({ where: { token } })).toBe(0);
 
     const out = await auth.getAuth().handler(authRequest("/sign-out", {}, "203.0.113.10", cookie));
     expect(out.status).toBe(200);
@@ -111,6 +116,30 @@ describe("signing in over HTTP", () => {
 
     const elsewhere = await auth.getAuth().handler(authRequest("/sign-in/email", { email: "target@auth.test", password: PASSWORD }, "198.51.100.78"));
     expect(elsewhere.status).toBe(200);
+  });
+
+  it("throttles an account whatever address the attempts come from", async () => {
+    await createUser(COMMAND_LINE, { email: "rotated@auth.test", role: "viewer", password: PASSWORD }, db);
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < 12; attempt += 1) {
+      const response = await auth.getAuth().handler(
+        authRequest("/sign-in/email", { email: "rotated@auth.test", password: `wrong-${attempt}-password` }, `192.0.2.${attempt + 1}`),
+      );
+      statuses.push(response.status);
+    }
+    expect(statuses.slice(0, 10)).toEqual(Array(10).fill(401));
+    expect(statuses.slice(10)).toEqual([429, 429]);
+    // The right password from yet another address waits too, and is told how long.
+    const blocked = await auth.getAuth().handler(authRequest("/sign-in/email", { email: "rotated@auth.test", password: PASSWORD }, "192.0.2.99"));
+    expect(blocked.status).toBe(429);
+    expect(Number(blocked.headers.get("Retry-After"))).toBeGreaterThan(0);
+  });
+
+  it("refuses common and repeated passwords whatever their length", async () => {
+    for (const password of ["aaaaaaaaaaaa", "password1234", "qwertyuiopasdf"]) {
+      await expect(createUser(COMMAND_LINE, { email: "weak@auth.test", role: "viewer", password }, db)).rejects.toBeInstanceOf(InvalidInputError);
+    }
+    expect(await db.user.count({ where: { email: "weak@auth.test" } })).toBe(0);
   });
 
   it("refuses a cross-site sign-out carrying the session cookie", async () => {
