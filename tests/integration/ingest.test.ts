@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/server/db";
 import { ingestFiles } from "@/server/ingest/ingest-files";
 import { freshDatabase, useFreshDatabase } from "./support";
@@ -188,15 +188,25 @@ describe("files that would stall a run", () => {
     }
   });
 
-  it.skipIf(process.getuid?.() === 0)("reports an unreadable folder in the summary instead of aborting the run", async () => {
+  it("reports an unreadable folder in the summary instead of aborting the run", async () => {
     const locked = path.join(dir, "locked");
     fs.mkdirSync(locked);
     fs.chmodSync(locked, 0o000);
+    // Root reads any folder whatever its mode: there, the refusal the kernel would give is injected.
+    const readdir = fs.readdirSync;
+    const spy =
+      process.getuid?.() === 0
+        ? vi.spyOn(fs, "readdirSync").mockImplementation(((target: fs.PathLike, options?: unknown) => {
+            if (String(target) === locked) throw Object.assign(new Error(`EACCES: permission denied, scandir '${locked}'`), { code: "EACCES" });
+            return (readdir as (p: fs.PathLike, o?: unknown) => unknown)(target, options);
+          }) as typeof fs.readdirSync)
+        : null;
     try {
       const summary = await ingestFiles(ctx.db, [locked, path.join(SEEDS, seedFiles[2])]);
       expect(summary.failed).toEqual([{ file: locked, reason: "folder cannot be read: EACCES" }]);
       expect(summary.created).toBe(1);
     } finally {
+      spy?.mockRestore();
       fs.chmodSync(locked, 0o700);
     }
   });
