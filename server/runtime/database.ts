@@ -9,6 +9,7 @@ import { processAlive, stopPostmaster } from "./postmaster";
 import { readRunState } from "./run-state";
 import { restartOnExit } from "./restart-on-exit";
 import { findRunningServer } from "./running-server";
+import { refuseUnreachableFolders } from "./server-user-access";
 
 export interface RunningDatabase {
   url: string;
@@ -123,6 +124,7 @@ export async function startDatabase(options: StartOptions = {}): Promise<Running
   const port = options.port ?? embeddedPort();
   ensureWritable(path.dirname(dataDir));
   letServerEnter(path.dirname(dataDir));
+  refuseUnreachableFolders(dataDir);
   const log = options.log ?? ((line: string) => console.log(line));
 
   const running = await findRunningServer(dataDir, (p) => embeddedUrl(p, "postgres"));
@@ -176,8 +178,9 @@ export async function startDatabase(options: StartOptions = {}): Promise<Running
     await admin.end();
   } catch (error) {
     await stopEmbedded(server).catch(() => undefined);
+    refuseUnreachableFolders(dataDir); // the server's user may have been created by this very start
     const tail = logs.slice(-3).join(" ").replace(/\s+/g, " ").trim();
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = (error instanceof Error ? error.message : "the server exited").replace(/\s+/g, " ").trim();
     throw new UserFacingError(`the embedded PostgreSQL in ${dataDir} did not start: ${reason}${tail ? ` (${tail})` : ""}`);
   }
 
