@@ -81,7 +81,10 @@ runCli(async () => {
     console.log(`Pledge Tracker is served at http://localhost:${port} (Ctrl-C stops it).`);
     if (hint) console.log(hint);
     const code: number = await new Promise((resolve) => app!.once("exit", (c) => resolve(c ?? 0)));
-    if (!stopping) await shutdown(code);
+    // A stop already under way (a signal, the launcher gone) ends the process itself once the
+    // database is down: returning now would end it half-way, through runCli's exit.
+    await shutdown(code);
+    if (stopping) await new Promise(() => setInterval(() => undefined, 60_000));
   } catch (error) {
     await database.stop().catch(() => undefined);
     if (database.embedded) clearRunState(dataDir);

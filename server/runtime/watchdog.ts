@@ -14,7 +14,8 @@ const apps: number[] = [];
 let done = false;
 
 async function cleanUp(): Promise<void> {
-  for (const pid of apps.filter(processAlive)) {
+  const running = apps.filter(processAlive);
+  for (const pid of running) {
     try {
       process.kill(pid, "SIGTERM");
     } catch {
@@ -24,7 +25,7 @@ async function cleanUp(): Promise<void> {
   const deadline = Date.now() + 10_000;
   while (apps.some(processAlive) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
   const stopped = dataDir ? await stopPostmaster(dataDir) : false;
-  if (apps.length > 0 || stopped) {
+  if (running.length > 0 || stopped) {
     process.stderr.write("npm start ended without stopping; its watchdog stopped the dashboard and the database.\n", () => undefined);
   }
 }
