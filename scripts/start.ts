@@ -3,9 +3,12 @@ import net from "node:net";
 import { createPrisma } from "@/server/db";
 import { seedIfEmpty } from "@/server/ingest/seed";
 import { ensureBuild, spawnApp, stopApp } from "@/server/runtime/app-server";
-import { startDatabase } from "@/server/runtime/database";
+import { defaultDataDir, startDatabase } from "@/server/runtime/database";
 import { runCli, UserFacingError } from "@/server/runtime/errors";
 import { applyMigrations } from "@/server/runtime/migrate";
+import { clearRunState, writeRunState } from "@/server/runtime/run-state";
+import { startWatchdog } from "@/server/runtime/start-watchdog";
+import { onLauncherExit } from "@/server/runtime/watch-launcher";
 import { describeFirstUser } from "@/server/services/first-user-hint";
 import { closeSqlPools } from "@/server/sql-transaction";
 
@@ -31,19 +34,37 @@ runCli(async () => {
     throw new UserFacingError(error.message);
   });
 
-  const database = await startDatabase();
+  // Supervision, in three layers: this process restarts the embedded PostgreSQL when it dies
+  // (restart-on-exit.ts) and stops everything on Ctrl-C or SIGTERM; it also stops everything when
+  // npm or tsx above it ends (watch-launcher.ts); and a watchdog process stops the dashboard and
+  // the database if this process itself is killed with SIGKILL (watchdog.ts).
+  let shutdown: (code: number) => Promise<void> = async (code) => process.exit(code);
+  const dataDir = process.env.DATABASE_URL ? "" : defaultDataDir();
+  const database = await startDatabase({
+    own: true,
+    onGiveUp: (reason) => {
+      console.error(`error: ${reason}; stopping.`);
+      void shutdown(1);
+    },
+  });
+  const watchdog = startWatchdog(database.embedded ? dataDir : "");
+  if (database.embedded) writeRunState(dataDir, { pid: process.pid, appPort: port, databasePort: Number(new URL(database.url).port) });
   let app: ChildProcess | undefined;
   let stopping = false;
-  const shutdown = async (code: number) => {
+  shutdown = async (code: number) => {
     if (stopping) return;
     stopping = true;
     if (app) await stopApp(app);
     await database.stop();
+    if (database.embedded) clearRunState(dataDir);
+    watchdog.release();
     console.log("Stopped the dashboard and the database.");
     process.exit(code);
   };
   process.on("SIGINT", () => void shutdown(0));
   process.on("SIGTERM", () => void shutdown(0));
+  process.on("SIGHUP", () => void shutdown(0));
+  onLauncherExit(() => void shutdown(1));
 
   try {
     await applyMigrations(database.url);
@@ -56,12 +77,18 @@ runCli(async () => {
 
     console.log(`Database: ${database.embedded ? `embedded PostgreSQL, data in ${database.location}` : database.location}`);
     app = spawnApp(database.url, port);
+    if (app.pid) watchdog.watchApp(app.pid);
     console.log(`Pledge Tracker is served at http://localhost:${port} (Ctrl-C stops it).`);
     if (hint) console.log(hint);
     const code: number = await new Promise((resolve) => app!.once("exit", (c) => resolve(c ?? 0)));
-    if (!stopping) await shutdown(code);
+    // A stop already under way (a signal, the launcher gone) ends the process itself once the
+    // database is down: returning now would end it half-way, through runCli's exit.
+    await shutdown(code);
+    if (stopping) await new Promise(() => setInterval(() => undefined, 60_000));
   } catch (error) {
     await database.stop().catch(() => undefined);
+    if (database.embedded) clearRunState(dataDir);
+    watchdog.release();
     throw error;
   }
 });

@@ -8,6 +8,7 @@ import { APIError, createAuthMiddleware } from "better-auth/api";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { nextCookies } from "better-auth/next-js";
 import { prisma } from "@/server/db";
+import { authSecretFile } from "@/server/runtime/auth-secret-file";
 import { hasRole, roleSchema, type RoleName } from "@/lib/schemas/role";
 import type { Actor } from "@/server/services/actor";
 import { ForbiddenError, UnauthenticatedError } from "@/server/services/errors";
@@ -51,8 +52,8 @@ function resolveSecret(): string {
     if (fromEnv.length < 32) throw new Error("BETTER_AUTH_SECRET must be at least 32 characters (try `openssl rand -base64 32`).");
     return fromEnv;
   }
-  const dataDir = process.env.PLEDGE_DATA_DIR ? path.dirname(path.resolve(process.env.PLEDGE_DATA_DIR)) : path.resolve(".data");
-  const file = path.join(dataDir, "auth-secret");
+  const file = authSecretFile();
+  const dataDir = path.dirname(file);
   const read = () => {
     const stored = fs.existsSync(file) ? fs.readFileSync(file, "utf8").trim() : "";
     return stored.length >= 32 ? stored : null;

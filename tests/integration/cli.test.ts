@@ -94,6 +94,41 @@ describe("start-up faults give one line and a non-zero exit", () => {
 });
 
 describe("the embedded database", () => {
+  const asRoot = process.getuid?.() === 0;
+  const serverUser = () => {
+    const id = (flag: string) => Number(spawnSync("id", [flag, "postgres"], { encoding: "utf8" }).stdout.trim());
+    return { uid: id("-u"), gid: id("-g") };
+  };
+
+  it.skipIf(!asRoot)("as root, under a folder its server's user cannot enter (a mktemp -d, root's home): one line naming the folder and what to do", async () => {
+    const outer = fs.mkdtempSync(path.join(os.tmpdir(), "pledge-closed-"));
+    fs.chmodSync(outer, 0o700);
+    try {
+      const result = run("migrate", [], { DATABASE_URL: undefined, EMBEDDED_PG_PORT: String(await freePort()), PLEDGE_DATA_DIR: path.join(outer, "project", ".data", "postgres") });
+      expect(result.code).toBe(1);
+      expectOneLineError(result.stderr, new RegExp(`user "postgres" .* cannot enter ${outer} \\(mode 700\\).*chmod o\\+x ${outer}.*DATABASE_URL`));
+      expect(fs.statSync(outer).mode & 0o777).toBe(0o700);
+    } finally {
+      fs.rmSync(outer, { recursive: true, force: true });
+    }
+  });
+
+  it.skipIf(!asRoot)("as a user other than root, in a folder private to that user (mode 700), it starts", async () => {
+    const { uid, gid } = serverUser();
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), "pledge-user-"));
+    fs.chownSync(home, uid, gid);
+    fs.chmodSync(home, 0o700);
+    try {
+      const env: NodeJS.ProcessEnv = { ...process.env, HOME: home, EMBEDDED_PG_PORT: String(await freePort()), PLEDGE_DATA_DIR: path.join(home, ".data", "postgres") };
+      delete env.DATABASE_URL;
+      const result = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/migrate.ts"], { env, uid, gid, encoding: "utf8", timeout: 120_000 });
+      expect(result.status, result.stderr).toBe(0);
+      expect(result.stdout).toMatch(/Migrations applied/);
+    } finally {
+      fs.rmSync(home, { recursive: true, force: true });
+    }
+  });
+
   it("starts when the folder around its data is private to its owner (as root, its server runs as another user)", async () => {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), "pledge-private-"));
     fs.chmodSync(root, 0o755);
