@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { extractMentions, type ExtractedMention } from "@/server/engine/extract-mentions";
+import { LINK_THRESHOLD, retrievalKeySets, scoreLink, type PledgeCandidate } from "@/server/engine/link";
+import { parseReadout } from "@/server/engine/parse-readout";
+
+// Invented sentences: paraphrases of one general commitment across meetings.
+const HEAD = "Talks\nUpdated: March 4, 2024 10:00\n\nOn March 3, 2024, Chinese President Xi Jinping held talks with Tajik President Emomali Rahmon in Dushanbe.\n\n";
+const one = (body: string): ExtractedMention => {
+  const t = HEAD + body;
+  const ms = extractMentions(t, parseReadout(t));
+  expect(ms.length).toBeGreaterThan(0);
+  return ms[0];
+};
+const asPledge = (m: ExtractedMention, id = 1): PledgeCandidate => ({ id, title: m.title, topic: m.topic, giver: m.giver, countryPair: m.countryPair, linkKeys: m.linkKeys, phrases: [m.phrase] });
+const retrieves = (a: ExtractedMention, b: ExtractedMention) => retrievalKeySets(b).look.some((k) => retrievalKeySets(a).file.includes(k));
+
+describe("paraphrase of general commitments", () => {
+  it("a list of fields of one family restates a commitment in that family, and is retrieved for it", () => {
+    const list = one("The two sides will expand cooperation in culture, tourism and education.");
+    const field = one("The two sides will boost people-to-people exchanges.");
+    expect(scoreLink(field, asPledge(list)).score).toBeGreaterThanOrEqual(LINK_THRESHOLD);
+    expect(scoreLink(field, asPledge(list)).reason).toMatch(/field family \(people\)/);
+    expect(retrieves(list, field)).toBe(true);
+  });
+  it("two lone fields of one family stay apart", () => {
+    const trade = one("The two sides will expand bilateral trade.");
+    const tourism = one("The two sides will promote tourism.");
+    const culture = one("The two sides will deepen cultural cooperation.");
+    expect(scoreLink(tourism, asPledge(culture)).score).toBeLessThan(LINK_THRESHOLD);
+    expect(scoreLink(trade, asPledge(tourism)).score).toBeLessThan(LINK_THRESHOLD);
+  });
+  it("pace and intensity words are no evidence of which commitment", () => {
+    const a = one("The two sides will accelerate the pace of connectivity.");
+    const b = one("The two sides will intensify regional connectivity.");
+    expect(scoreLink(b, asPledge(a)).score).toBeGreaterThanOrEqual(LINK_THRESHOLD);
+  });
+  it("the 'three evil forces' are terrorism, and a commitment is about the object it leads with", () => {
+    const a = one("The two sides will jointly fight the three evil forces, arms smuggling and cybercrime.");
+    const b = one("The two sides will step up counter-terrorism cooperation, border patrols and drug control.");
+    const s = scoreLink(b, asPledge(a));
+    expect(s.score).toBeGreaterThanOrEqual(LINK_THRESHOLD);
+    expect(s.score).toBeLessThan(0.7);
+    expect(s.reason).toMatch(/leads with the same object/);
+  });
+  it("a list that leads with another object is not the same commitment", () => {
+    const a = one("The two sides will jointly fight cybercrime, terrorism and arms smuggling.");
+    const b = one("The two sides will step up counter-terrorism cooperation, border patrols and drug control.");
+    expect(scoreLink(b, asPledge(a)).score).toBeLessThan(LINK_THRESHOLD);
+  });
+  it("one side's investment into no field in particular is one flow however it is told", () => {
+    const a = one("Rahmon said Tajikistan welcomes more Chinese firms to invest.");
+    const b = one("Tajikistan will offer convenience for investment by Chinese enterprises.");
+    const s = scoreLink(b, asPledge(a));
+    expect(s.score).toBeGreaterThanOrEqual(LINK_THRESHOLD);
+    expect(s.reason).toMatch(/into no field in particular/);
+    expect(retrieves(a, b)).toBe(true);
+  });
+});
