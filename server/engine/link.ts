@@ -46,6 +46,8 @@ const ONE_WORD_CONTAINED = 0.65;
 // A list of fields that includes a whole general commitment restates it, but doubtfully.
 const LIST_SCORE = 0.6;
 const LEAD_SCORE = 0.6;
+// A list: a commitment that names this many objects.
+const LIST_OBJECTS = 3;
 
 interface Name { label: string; tokens: string[]; initials: string; acronym: string | null }
 interface Features {
@@ -264,10 +266,10 @@ function comparePhrase(m: Features, c: Features, giverOk: boolean, ph: string): 
     const factor = Math.min(m.keys.length, c.keys.length) >= 2 ? CONTAINMENT_FACTOR : ONE_WORD_CONTAINED;
     score = Math.max(dice, factor * (sharedW / Math.min(m.weight, c.weight)));
     why = `shares ${show(m, shared)} with ${quote(ph)}`;
-    // The object a commitment leads with is what it is about; what follows in a list is often
-    // told differently each time ("counter-terrorism, drug control and border defence" ~ "the
-    // three evil forces, trafficking and cross-border crime"): a doubtful link, for review.
-    if (score < LEAD_SCORE && m.objects[0] === c.objects[0]) {
+    // The object a list of objects leads with is what it is about; what follows is often
+    // told differently each time ("counter-terrorism, arms smuggling and cybercrime" ~ "the three
+    // evil forces and border patrols"): a doubtful link, for review.
+    if (score < LEAD_SCORE && m.objects[0] === c.objects[0] && Math.max(m.objects.length, c.objects.length) >= LIST_OBJECTS) {
       score = LEAD_SCORE;
       why = `leads with the same object ${show(m, [m.objects[0]])} as ${quote(ph)}`;
     }
@@ -305,8 +307,8 @@ function comparePhrase(m: Features, c: Features, giverOk: boolean, ph: string): 
 function sameFlow(m: Features, c: Features, ph: string): { score: number; reason: string } | null {
   if (!m.investor || m.investor !== c.investor) return null;
   if (m.names.length || c.names.length || m.facilities.length || c.facilities.length) return null;
-  // Two flows into no field in particular ("welcome Chinese companies to invest", "provide
-  // convenience for Chinese investment") are one general commitment; a flow into one field is not.
+  // Two flows into no field in particular ("Chinese firms are welcome to invest", "easier entry
+  // for Chinese capital") are one general commitment; a flow into one field is not.
   if (!m.fields.length && !c.fields.length) return { score: FLOW_SCORE, reason: `same investment flow from ${m.investor}, into no field in particular, as ${quote(ph)}` };
   const fields = m.fields.filter((k) => c.fields.includes(k));
   if (!fields.length) return null;
@@ -327,7 +329,7 @@ function leadFamily(f: Features): string | null {
 
 /**
  * Two general commitments whose fields all belong to one family restate one area pledge ("cooperation
- * in culture, education and tourism" ~ "people-to-people exchanges") when they share a field or one
+ * in tourism, culture and youth" ~ "people-to-people exchanges") when they share a field or one
  * lists several; two lone fields of a family ("trade" and "investment") stay apart.
  */
 function sameFamily(m: Features, c: Features, shared: string[], ph: string): { score: number; reason: string } | null {

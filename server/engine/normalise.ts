@@ -25,6 +25,8 @@ export const GENERIC = new Set([
   "coordinate", "improve", "good-neighborly", "pursue", "alway", "welcome", "encourage", "increased", "expanded", "capable",
   "expanding", "promoting", "following", "taking", "playing", "working", "helping", "strengthening", "safeguarding",
   "make", "good", "new", "support", "help", "provide", "increase", "build", "open", "hold", "establishment", "establish",
+  // Relationship rhetoric, kept as data with the other domain words.
+  ...lexicon.rhetoric,
 ]);
 
 // Spelling variants and domain synonyms an analyst would accept as the same thing, kept as data

@@ -56,3 +56,20 @@ describe("paraphrase of general commitments", () => {
     expect(retrieves(a, b)).toBe(true);
   });
 });
+
+describe("relationship rhetoric", () => {
+  it("friendship, trust and breadth words leave nothing to track", () => {
+    const t = `${HEAD}The two sides will adhere to being good friends and deepen mutual trust. China is ready to carry out cooperation in extensive fields with Tajikistan. Both sides will build a new railway to Kulob.`;
+    const phrases = extractMentions(t, parseReadout(t)).map((m) => m.phrase);
+    expect(phrases.some((p) => /friends|trust|extensive/.test(p))).toBe(false);
+    expect(phrases.some((p) => /railway/.test(p))).toBe(true);
+  });
+});
+
+describe("lead object", () => {
+  it("needs a list: two short phrases that begin with one adjective stay apart", () => {
+    const a = one("The two sides will expand cooperation in folk medicine.");
+    const b = one("The two sides will jointly meet folk threats.");
+    expect(scoreLink(b, asPledge(a)).score).toBeLessThan(LINK_THRESHOLD);
+  });
+});
