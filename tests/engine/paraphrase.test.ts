@@ -73,3 +73,12 @@ describe("lead object", () => {
     expect(scoreLink(b, asPledge(a)).score).toBeLessThan(LINK_THRESHOLD);
   });
 });
+
+describe("hospitality", () => {
+  it("welcoming a guest's visit or being welcomed is not a pledge; welcoming investment still is", () => {
+    const t = `${HEAD}Rahmon welcomed the Chinese premier's visit. Xi was welcomed by the mayor at the station. Rahmon welcomes and anticipates the Chinese leader's attendance at the forum. Rahmon welcomes Chinese firms to build a cement plant in Khujand.`;
+    const phrases = extractMentions(t, parseReadout(t)).map((m) => m.phrase);
+    expect(phrases.some((p) => /visit|mayor|attendance/.test(p))).toBe(false);
+    expect(phrases.some((p) => /cement plant/.test(p))).toBe(true);
+  });
+});
