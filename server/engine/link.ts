@@ -63,6 +63,8 @@ interface Features {
   investor: string | null;
   /** The policy fields such an investment goes to ("industrial"). */
   fields: string[];
+  /** The one field family all the keys belong to, if there is one. */
+  family: string | null;
 }
 
 /** Capitalised multi-word names, hyphenated compounds and acronyms, with the words that tell
@@ -171,6 +173,7 @@ function features(phrase: string, pair: string, given?: string[], antecedent?: s
     words,
     investor: investorOf(phrase, sides),
     fields: keys.filter((k) => AREA.has(k) && !FLOW_ACTOR.has(k)),
+    family: oneFamily(keys),
   };
   if (cache.size > 20_000) cache.clear();
   if (!given) cache.set(id, f);
@@ -207,7 +210,7 @@ export function retrievalKeySets(mention: Pick<ExtractedMention, "phrase" | "cou
   }
   const extra: string[] = [];
   if (f.investor && !f.names.length && !f.facilities.length) extra.push(...(f.fields.length ? f.fields.map((k) => `$${f.investor}>${k}`) : [`$${f.investor}`]));
-  const family = f.objects.length ? null : oneFamily(f);
+  const family = f.objects.length ? null : f.family;
   if (family) extra.push(`%${family}`);
   for (const n of f.names) {
     if (n.acronym) for (let len = Math.max(2, n.acronym.length - 2); len <= n.acronym.length; len++) extra.push(`#${n.acronym.slice(0, len)}`);
@@ -334,14 +337,14 @@ function leadFamily(f: Features): string | null {
  */
 function sameFamily(m: Features, c: Features, shared: string[], ph: string): { score: number; reason: string } | null {
   if (m.objects.length || c.objects.length) return null;
-  const family = oneFamily(m);
-  if (!family || family !== oneFamily(c) || (!shared.length && Math.max(m.keys.length, c.keys.length) < 2)) return null;
+  const family = m.family;
+  if (!family || family !== c.family || (!shared.length && Math.max(m.keys.length, c.keys.length) < 2)) return null;
   return { score: LIST_SCORE, reason: `same field family (${family}) of a general commitment as ${quote(ph)}` };
 }
 
 /** The one field family every key of a phrase belongs to, if there is one. */
-function oneFamily(f: Features): string | null {
-  const found = new Set(f.keys.map(fieldFamily));
+function oneFamily(keys: string[]): string | null {
+  const found = new Set(keys.map(fieldFamily));
   if (found.size !== 1 || found.has(null)) return null;
   return [...found][0];
 }

@@ -82,3 +82,14 @@ describe("hospitality", () => {
     expect(phrases.some((p) => /cement plant/.test(p))).toBe(true);
   });
 });
+
+describe("standing policy in the present", () => {
+  it("'firmly adheres to', 'encourages' and 'are encouraged to' are cues; the past is not", () => {
+    const t = `${HEAD}Rahmon said Tajikistan firmly adheres to the one-China principle. China encourages its firms to build solar farms in Tajikistan. Chinese banks are encouraged to open branches in Dushanbe. In 2010 the two sides adhered to the border treaty.`;
+    const phrases = extractMentions(t, parseReadout(t)).map((m) => m.phrase);
+    expect(phrases.some((p) => /one-China principle/.test(p))).toBe(true);
+    expect(phrases.some((p) => /solar farms/.test(p))).toBe(true);
+    expect(phrases.some((p) => /open branches/.test(p))).toBe(true);
+    expect(phrases.some((p) => /border treaty/.test(p))).toBe(false);
+  });
+});
