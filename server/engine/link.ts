@@ -211,6 +211,7 @@ export function retrievalKeySets(mention: Pick<ExtractedMention, "phrase" | "cou
   const extra: string[] = [];
   if (f.investor && !f.names.length && !f.facilities.length) extra.push(...(f.fields.length ? f.fields.map((k) => `$${f.investor}>${k}`) : [`$${f.investor}`]));
   const family = f.objects.length ? null : f.family;
+  if (leadField(f)) extra.push(`~${f.keys[0]}`);
   if (family) extra.push(`%${family}`);
   for (const n of f.names) {
     if (n.acronym) for (let len = Math.max(2, n.acronym.length - 2); len <= n.acronym.length; len++) extra.push(`#${n.acronym.slice(0, len)}`);
@@ -277,6 +278,13 @@ function comparePhrase(m: Features, c: Features, giverOk: boolean, ph: string): 
       why = `leads with the same object ${show(m, [m.objects[0]])} as ${quote(ph)}`;
     }
   } else if (m.objects.length || c.objects.length) {
+    // "deepen connectivity, open a new freight route" restates "improve connectivity": a phrase
+    // that leads with the general commitment's one field, and names no facility or thing, is
+    // that commitment followed by what the extractor kept with it; a doubtful link, for review.
+    const [spec, gen] = m.objects.length ? [m, c] : [c, m];
+    if (leadField(spec) && gen.keys.length === 1 && gen.keys[0] === spec.keys[0]) {
+      return { score: LIST_SCORE, reason: `leads with the general commitment's field ${show(spec, [spec.keys[0]])} of ${quote(ph)}` };
+    }
     // A general area commitment is its own pledge, apart from specific actions in the area.
     return { score: Math.min(0.4, dice / 2), reason: `only one is specific (${show(m.objects.length ? m : c, m.objects.length ? m.objects : c.objects)}); shares ${show(m, shared)} with ${quote(ph)}` };
   } else {
@@ -340,6 +348,11 @@ function sameFamily(m: Features, c: Features, shared: string[], ph: string): { s
   const family = m.family;
   if (!family || family !== c.family || (!shared.length && Math.max(m.keys.length, c.keys.length) < 2)) return null;
   return { score: LIST_SCORE, reason: `same field family (${family}) of a general commitment as ${quote(ph)}` };
+}
+
+/** A specific phrase that leads with a policy field and names no facility or thing. */
+function leadField(f: Features): boolean {
+  return f.objects.length > 0 && !f.objects.includes(f.keys[0]) && AREA.has(f.keys[0]) && !f.facilities.length && !f.names.length;
 }
 
 /** The one field family every key of a phrase belongs to, if there is one. */

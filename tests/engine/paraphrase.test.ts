@@ -93,3 +93,22 @@ describe("standing policy in the present", () => {
     expect(phrases.some((p) => /border treaty/.test(p))).toBe(false);
   });
 });
+
+describe("a phrase that leads with a general commitment's field", () => {
+  it("restates that commitment, and is retrieved for it", () => {
+    const general = one("The two sides will improve connectivity.");
+    const list = one("The two sides will deepen connectivity, open a ferry route across the lake.");
+    const s = scoreLink(list, asPledge(general));
+    expect(s.score).toBeGreaterThanOrEqual(LINK_THRESHOLD);
+    expect(s.reason).toMatch(/leads with the general commitment's field/);
+    expect(retrieves(general, list)).toBe(true);
+    expect(retrieves(list, general)).toBe(true);
+  });
+  it("not when the field comes later or a facility is named", () => {
+    const general = one("The two sides will improve connectivity.");
+    const later = one("The two sides will open a ferry route and deepen connectivity.");
+    const facility = one("The two sides will deepen connectivity and build a logistics hub.");
+    expect(scoreLink(later, asPledge(general)).score).toBeLessThan(LINK_THRESHOLD);
+    expect(scoreLink(facility, asPledge(general)).score).toBeLessThan(LINK_THRESHOLD);
+  });
+});
