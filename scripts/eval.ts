@@ -3,7 +3,7 @@ import path from "node:path";
 import { evalJson, evaluateFolder, formatEval, type EvalResult } from "@/server/eval/run-eval";
 import { runCli, UserFacingError } from "@/server/runtime/errors";
 
-const USAGE = "usage: npm run eval -- [--misses] [--corpus NAME]... <folder>...   (a folder annotated by a gold file in tests/gold, e.g. corpus/real, seeds, tests/fixtures/readouts)";
+const USAGE = "usage: npm run eval -- [--misses] [--skip-missing] [--corpus NAME]... <folder>...   (a folder annotated by a gold file in tests/gold, e.g. corpus/real, seeds, tests/fixtures/readouts)";
 
 function commit(): string | null {
   try {
@@ -18,6 +18,8 @@ function commit(): string | null {
 runCli(async () => {
   const args = process.argv.slice(2);
   const misses = args.includes("--misses");
+  // Scores only the readouts whose text is present; the table and JSON line name the ones left out.
+  const skipMissing = args.includes("--skip-missing");
   const only: string[] = [];
   const folders: string[] = [];
   for (let i = 0; i < args.length; i++) {
@@ -31,7 +33,7 @@ runCli(async () => {
   if (folders.length === 0) throw new UserFacingError(USAGE);
   const root = process.cwd();
   const results: EvalResult[] = [];
-  for (const folder of folders) results.push(...(await evaluateFolder(root, path.normalize(folder), { only })));
+  for (const folder of folders) results.push(...(await evaluateFolder(root, path.normalize(folder), { only, skipMissing })));
   console.log(formatEval(results));
   if (misses) {
     for (const r of results) {

@@ -33,6 +33,10 @@ const CUES: { re: RegExp; firmness: Firmness; kind: Cue["kind"]; label?: string 
   { re: /\bhopes? to\b|\bexpects? to\b/g, firmness: 1, kind: "modal" },
   // Base forms ("support", "welcome") are heads of another cue's predicate, never cues themselves.
   { re: /\b(?:welcomes|welcomed)\b|\b(?:fully |firmly |staunchly |steadfastly )?supports\b/g, firmness: 1, kind: "verb" },
+  // A standing policy told in the present ("firmly adheres to the one-China principle", "encourages
+  // its companies to invest"); the past ("adhered to") tells what was done.
+  { re: /\b(?:firmly |strictly |always )?(?:adheres|sticks) to\b|\bencourages\b/g, firmness: 1, kind: "verb" },
+  { re: /\b(?:is|are) (?:also |further )?encouraged to\b/g, firmness: 2, kind: "modal" },
   { re: /\b(?:stressed|expressed|reaffirmed|reiterated|voiced)\s+(?:[A-Z]\w+['’]s\s+)?(?:firm |full |strong )?support for\b/g, firmness: 1, kind: "verb", label: "support for" },
 ];
 

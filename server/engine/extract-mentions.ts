@@ -35,6 +35,9 @@ const THIRD_PARTY_SUBJECT = /^(?:an? (?:increasing|growing) number of|many|most|
 // Predictions and descriptions, not commitments: "will be the first", "will remain a priority".
 const PASSIVE = /^be\s+(?:\w+ly\s+|well\s+)?(?:\w+ed|put|held|made|built|given|taken|set|done|kept)\b/;
 const NOT_ACTION = /^(?:be\s+(?!(?:\w+ly\s+|well\s+)?(?:\w+ed|put|held|made|built|given|taken|set|done|kept)\b)|remain\b|become\b|always be\b|witness\b)/i;
+// Welcoming a guest's visit or attendance, or being welcomed somewhere, is hospitality: nothing
+// anyone could track ("welcomed the minister's visit", "was welcomed by the mayor").
+const HOSPITALITY = /^\s*(?:by\b|(?:[\w’'-]+\s+){0,5}?(?:visits?|attendance|arrival|trip)\b(?!\s+(?:of|by)\s+(?:more|students|tourists|experts|delegations)))/i;
 // A firm "will" commits only a party; "its opening up will provide opportunities" is a forecast.
 const PARTY = /\b(?:he|she|we|they|side|sides|countries|leaders|presidents|parties|government|ministry|company|companies|enterprises)\b/i;
 
@@ -184,6 +187,7 @@ export function extractMentions(text: string, parsed: ParsedReadout): ExtractedM
         pred = s.text.slice(span[0], span[1]);
       }
       if (NOT_ACTION.test(pred) || NOT_BILATERAL.test(s.text.slice(cue.predStart).trim())) continue;
+      if (/welcome/i.test(cue.cue) && HOSPITALITY.test(s.text.slice(cue.start).replace(/^\s*welcom\w*/i, ""))) continue;
       if (thirdNamed && !partnerNamed && !JOINT.test(s.text)) continue;
       const ctx: Ctx = { parsed, speaker, sides };
       for (const vp of splitVerbPhrases(s.text, span)) {

@@ -15,7 +15,8 @@ const AREA = stems([
   "trade", "invest", "economy", "security", "cultural", "energy", "digital", "technology", "stability", "peace", "people-to-people",
   "multilateral", "mechanism", "project", "product", "agricultural", "industry", "infrastructure", "transport", "logistics",
   "connectivity", "enforcement", "green", "education", "mining", "mineral", "resource", "health", "humanitarian", "artificial",
-  "intelligence", "e-commerce", "information", "company", "tourism", "import", "global", "region", "nation",
+  "intelligence", "e-commerce", "information", "company", "tourism", "import", "global", "region", "nation", "science",
+  "innovation", "sub-national",
 ]);
 // Facilities, instruments and events: a pledge about one is not a pledge about an activity in the
 // same field ("cultural centres" vs "cultural exchanges"), nor about another facility.
@@ -44,6 +45,9 @@ const CONTAINMENT_FACTOR = 0.8;
 const ONE_WORD_CONTAINED = 0.65;
 // A list of fields that includes a whole general commitment restates it, but doubtfully.
 const LIST_SCORE = 0.6;
+const LEAD_SCORE = 0.6;
+// A list: a commitment that names this many objects.
+const LIST_OBJECTS = 3;
 
 interface Name { label: string; tokens: string[]; initials: string; acronym: string | null }
 interface Features {
@@ -59,6 +63,8 @@ interface Features {
   investor: string | null;
   /** The policy fields such an investment goes to ("industrial"). */
   fields: string[];
+  /** The one field family all the keys belong to, if there is one. */
+  family: string | null;
 }
 
 /** Capitalised multi-word names, hyphenated compounds and acronyms, with the words that tell
@@ -167,6 +173,7 @@ function features(phrase: string, pair: string, given?: string[], antecedent?: s
     words,
     investor: investorOf(phrase, sides),
     fields: keys.filter((k) => AREA.has(k) && !FLOW_ACTOR.has(k)),
+    family: oneFamily(keys),
   };
   if (cache.size > 20_000) cache.clear();
   if (!given) cache.set(id, f);
@@ -202,7 +209,10 @@ export function retrievalKeySets(mention: Pick<ExtractedMention, "phrase" | "cou
     file = look = f.keys.map((k) => `~${k}`);
   }
   const extra: string[] = [];
-  if (f.investor && !f.names.length && !f.facilities.length) extra.push(...f.fields.map((k) => `$${f.investor}>${k}`));
+  if (f.investor && !f.names.length && !f.facilities.length) extra.push(...(f.fields.length ? f.fields.map((k) => `$${f.investor}>${k}`) : [`$${f.investor}`]));
+  const family = f.objects.length ? null : f.family;
+  if (leadField(f)) extra.push(`~${f.keys[0]}`);
+  if (family) extra.push(`%${family}`);
   for (const n of f.names) {
     if (n.acronym) for (let len = Math.max(2, n.acronym.length - 2); len <= n.acronym.length; len++) extra.push(`#${n.acronym.slice(0, len)}`);
     else if (n.initials.length >= 2) extra.push(`#${n.initials}`);
@@ -244,7 +254,7 @@ function comparePhrase(m: Features, c: Features, giverOk: boolean, ph: string): 
   const flow = sameFlow(m, c, ph);
   if (flow) return flow;
   const shared = m.keys.filter((k) => c.keys.includes(k));
-  if (!shared.length) return { score: 0, reason: "no shared key terms" };
+  if (!shared.length) return sameFamily(m, c, shared, ph) ?? { score: 0, reason: "no shared key terms" };
   // An object on one side counts as such on both: the smaller weight wins.
   const sharedW = shared.reduce((s, k) => s + Math.min(m.weights.get(k)!, c.weights.get(k)!), 0);
   const dice = (2 * sharedW) / (m.weight + c.weight);
@@ -260,7 +270,21 @@ function comparePhrase(m: Features, c: Features, giverOk: boolean, ph: string): 
     const factor = Math.min(m.keys.length, c.keys.length) >= 2 ? CONTAINMENT_FACTOR : ONE_WORD_CONTAINED;
     score = Math.max(dice, factor * (sharedW / Math.min(m.weight, c.weight)));
     why = `shares ${show(m, shared)} with ${quote(ph)}`;
+    // The object a list of objects leads with is what it is about; what follows is often
+    // told differently each time ("counter-terrorism, arms smuggling and cybercrime" ~ "the three
+    // evil forces and border patrols"): a doubtful link, for review.
+    if (score < LEAD_SCORE && m.objects[0] === c.objects[0] && Math.max(m.objects.length, c.objects.length) >= LIST_OBJECTS) {
+      score = LEAD_SCORE;
+      why = `leads with the same object ${show(m, [m.objects[0]])} as ${quote(ph)}`;
+    }
   } else if (m.objects.length || c.objects.length) {
+    // "deepen connectivity, open a new freight route" restates "improve connectivity": a phrase
+    // that leads with the general commitment's one field, and names no facility or thing, is
+    // that commitment followed by what the extractor kept with it; a doubtful link, for review.
+    const [spec, gen] = m.objects.length ? [m, c] : [c, m];
+    if (leadField(spec) && gen.keys.length === 1 && gen.keys[0] === spec.keys[0]) {
+      return { score: LIST_SCORE, reason: `leads with the general commitment's field ${show(spec, [spec.keys[0]])} of ${quote(ph)}` };
+    }
     // A general area commitment is its own pledge, apart from specific actions in the area.
     return { score: Math.min(0.4, dice / 2), reason: `only one is specific (${show(m.objects.length ? m : c, m.objects.length ? m.objects : c.objects)}); shares ${show(m, shared)} with ${quote(ph)}` };
   } else {
@@ -280,6 +304,8 @@ function comparePhrase(m: Features, c: Features, giverOk: boolean, ph: string): 
       score = LIST_SCORE;
       why = `same lead field (${lead}) of a general commitment as ${quote(ph)}`;
     }
+    const family = score < LIST_SCORE ? sameFamily(m, c, shared, ph) : null;
+    if (family) ({ score, reason: why } = family);
   }
   if (m.facilities.length && c.facilities.length && !m.facilities.some((x) => c.facilities.includes(x))) { score *= 0.3; why += "; different facilities"; }
   else if ((m.facilities.length > 0) !== (c.facilities.length > 0)) { score *= 0.5; why += "; only one names a facility"; }
@@ -292,6 +318,9 @@ function comparePhrase(m: Features, c: Features, giverOk: boolean, ph: string): 
 function sameFlow(m: Features, c: Features, ph: string): { score: number; reason: string } | null {
   if (!m.investor || m.investor !== c.investor) return null;
   if (m.names.length || c.names.length || m.facilities.length || c.facilities.length) return null;
+  // Two flows into no field in particular ("Chinese firms are welcome to invest", "easier entry
+  // for Chinese capital") are one general commitment; a flow into one field is not.
+  if (!m.fields.length && !c.fields.length) return { score: FLOW_SCORE, reason: `same investment flow from ${m.investor}, into no field in particular, as ${quote(ph)}` };
   const fields = m.fields.filter((k) => c.fields.includes(k));
   if (!fields.length) return null;
   const shared = m.keys.filter((k) => c.keys.includes(k));
@@ -307,6 +336,30 @@ function leadFamily(f: Features): string | null {
     if (family) return family;
   }
   return null;
+}
+
+/**
+ * Two general commitments whose fields all belong to one family restate one area pledge ("cooperation
+ * in tourism, culture and youth" ~ "people-to-people exchanges") when they share a field or one
+ * lists several; two lone fields of a family ("trade" and "investment") stay apart.
+ */
+function sameFamily(m: Features, c: Features, shared: string[], ph: string): { score: number; reason: string } | null {
+  if (m.objects.length || c.objects.length) return null;
+  const family = m.family;
+  if (!family || family !== c.family || (!shared.length && Math.max(m.keys.length, c.keys.length) < 2)) return null;
+  return { score: LIST_SCORE, reason: `same field family (${family}) of a general commitment as ${quote(ph)}` };
+}
+
+/** A specific phrase that leads with a policy field and names no facility or thing. */
+function leadField(f: Features): boolean {
+  return f.objects.length > 0 && !f.objects.includes(f.keys[0]) && AREA.has(f.keys[0]) && !f.facilities.length && !f.names.length;
+}
+
+/** The one field family every key of a phrase belongs to, if there is one. */
+function oneFamily(keys: string[]): string | null {
+  const found = new Set(keys.map(fieldFamily));
+  if (found.size !== 1 || found.has(null)) return null;
+  return [...found][0];
 }
 
 /** How many field families a phrase's keys span. */

@@ -1,5 +1,6 @@
 import lexicon from "./lexicon.json" with { type: "json" };
 import { countryOf } from "./gazetteer";
+import { nounSense, nounSenses } from "./wordnet";
 
 // Words that carry no evidence of *which* commitment is meant: the verbs and frames every
 // readout uses. They neither make a pledge nor link two mentions.
@@ -25,6 +26,8 @@ export const GENERIC = new Set([
   "coordinate", "improve", "good-neighborly", "pursue", "alway", "welcome", "encourage", "increased", "expanded", "capable",
   "expanding", "promoting", "following", "taking", "playing", "working", "helping", "strengthening", "safeguarding",
   "make", "good", "new", "support", "help", "provide", "increase", "build", "open", "hold", "establishment", "establish",
+  // Relationship rhetoric, kept as data with the other domain words.
+  ...lexicon.rhetoric,
 ]);
 
 // Spelling variants and domain synonyms an analyst would accept as the same thing, kept as data
@@ -39,7 +42,31 @@ export function lemma(word: string): string {
   if (w.length > 4 && w.endsWith("ies")) w = `${w.slice(0, -3)}y`;
   else if (w.length > 4 && /(ches|shes|sses|xes)$/.test(w)) w = w.slice(0, -2);
   else if (w.length > 3 && w.endsWith("s") && !/(ss|us|is)$/.test(w)) w = w.slice(0, -1);
-  return SYNONYMS[w] ?? w;
+  return SYNONYMS[w] ?? lexicalFold(w);
+}
+
+// The things the lexicon names ("drug", "railway", "program"). A noun folds to one of them when
+// WordNet's most common sense of the noun spells it another way (a synonym sharing its first four
+// letters: "programme" → program, "railroad" → railway), or is a kind of it and it has one sense
+// only ("narcotic" → drug). A first sense outside the domain ("centre" as a French region) or a
+// hypernym with many senses ("organization" as an act) would fold too much.
+const DOMAIN_THINGS = new Set(Object.values(SYNONYMS).filter((v) => v && !v.includes("-")));
+const folded = new Map<string, string>();
+
+function lexicalFold(w: string): string {
+  const hit = folded.get(w);
+  if (hit !== undefined) return hit;
+  let out = w;
+  if (w.length > 3 && !GENERIC.has(w) && !DOMAIN_THINGS.has(w)) {
+    const sense = nounSense(w);
+    out =
+      sense?.synonyms.find((s) => DOMAIN_THINGS.has(s) && s.slice(0, 4) === w.slice(0, 4)) ??
+      sense?.hypernyms.find((s) => DOMAIN_THINGS.has(s) && nounSenses(s) === 1) ??
+      w;
+  }
+  if (folded.size > 50_000) folded.clear();
+  folded.set(w, out);
+  return out;
 }
 
 // Derivational suffixes, longest first: "terrorist" and "terrorism", "industrial" and "industry",

@@ -18,6 +18,8 @@ export interface EvalResult {
   overall: Figures;
   byPartner: EvalGroup[];
   byOutlet: EvalGroup[];
+  /** Annotated readouts left out because their text is missing (`--skip-missing`); scored as absent from the gold. */
+  skipped?: string[];
 }
 
 /** Scores one gold file on an export: as a whole, per partner country and per outlet. */
@@ -36,18 +38,33 @@ export function scoreGold(gold: GoldFile, texts: Map<string, string>, doc: Expor
   };
 }
 
-/** The gold files of a folder, with every annotated text present; otherwise says which to place where. */
-export function goldsWithTexts(root: string, folder: string, only?: string[]): GoldFile[] {
+/**
+ * The gold files of a folder, with every annotated text present; otherwise says which to place
+ * where. With `skipMissing`, each gold file keeps only the readouts whose text is present, and the
+ * ones left out are returned so the caller names them.
+ */
+export function goldsWithTexts(
+  root: string,
+  folder: string,
+  only?: string[],
+  options: { skipMissing?: boolean } = {},
+): { golds: GoldFile[]; skipped: string[] } {
   const golds = goldFilesFor(root, folder).filter((g) => !only?.length || only.includes(g.corpus));
   if (golds.length === 0) throw new UserFacingError(`no gold file in tests/gold annotates ${folder} (its "dir" must name the folder)`);
   const missing = missingTexts(root, golds);
-  if (missing.length > 0) {
+  if (missing.length === 0) return { golds, skipped: [] };
+  if (!options.skipMissing) {
     const lines = missing.map((m) => `  ${m.path}${m.url ? `  ← ${m.url}` : ""}`);
     throw new UserFacingError(
-      `${missing.length} annotated readout${missing.length === 1 ? " is" : "s are"} missing. Save the text of each page, as UTF-8 plain text, at:\n${lines.join("\n")}`,
+      `${missing.length} annotated readout${missing.length === 1 ? " is" : "s are"} missing. Save the text of each page, as UTF-8 plain text, at:\n${lines.join("\n")}\n(or score the readouts present with --skip-missing)`,
     );
   }
-  return golds;
+  const gone = new Set(missing.map((m) => path.resolve(root, m.path)));
+  const present = golds
+    .map((g) => ({ ...g, readouts: g.readouts.filter((r) => !gone.has(path.resolve(root, g.dir, r.file))) }))
+    .filter((g) => g.readouts.length > 0);
+  if (present.length === 0) throw new UserFacingError(`every annotated readout of ${folder} is missing; nothing to score`);
+  return { golds: present, skipped: missing.map((m) => m.path) };
 }
 
 /**
@@ -63,12 +80,17 @@ export async function evaluateInto(db: Db, root: string, golds: GoldFile[], opti
 }
 
 /** `evaluateInto` a fresh, throwaway database, for every gold file of a folder. Nothing else is written. */
-export async function evaluateFolder(root: string, folder: string, options: { concurrency?: number; only?: string[] } = {}): Promise<EvalResult[]> {
-  const golds = goldsWithTexts(root, folder, options.only);
+export async function evaluateFolder(
+  root: string,
+  folder: string,
+  options: { concurrency?: number; only?: string[]; skipMissing?: boolean } = {},
+): Promise<EvalResult[]> {
+  const { golds, skipped } = goldsWithTexts(root, folder, options.only, { skipMissing: options.skipMissing });
   const database = await startEphemeralDatabase("eval");
   const db = createPrisma(database.url, 2);
   try {
-    return await evaluateInto(db, root, golds, options);
+    const results = await evaluateInto(db, root, golds, options);
+    return results.map((r) => ({ ...r, skipped: skipped.filter((f) => path.dirname(f) === path.normalize(r.folder)) }));
   } finally {
     await db.$disconnect();
     await closeSqlPools();
@@ -102,9 +124,12 @@ const HEADER = `${"".padEnd(24)} ${"n".padStart(3)} ${"dates".padStart(6)} ${"me
 export function formatEval(results: EvalResult[]): string {
   const lines = [HEADER];
   for (const r of results) {
-    lines.push(row(`${r.corpus}${r.half ? ` (${r.half})` : ""}`, r.overall));
+    lines.push(row(`${r.corpus}${r.half ? ` (${r.half})` : ""}${r.skipped?.length ? " PARTIAL" : ""}`, r.overall));
     for (const g of r.byPartner) lines.push(row(`  partner ${g.label}`, g.figures));
     for (const g of r.byOutlet) lines.push(row(`  outlet ${g.label}`, g.figures));
+  }
+  for (const r of results) {
+    if (r.skipped?.length) lines.push(`${r.corpus}: PARTIAL, ${r.skipped.length} annotated readout(s) missing and not scored: ${r.skipped.map((f) => path.basename(f)).join(", ")}`);
   }
   lines.push(
     "n readouts · dates exact · menP/menR mention precision/recall · lnkP/lnkR pairwise link precision/recall across meetings (pairs: gold pairs) · B3F1 B-cubed F1 · first: pledges whose first mention date is right · mixed: pledges mixing partners · notPl: share of stored pledges with no gold mention · cut: titles cut off",
@@ -120,6 +145,7 @@ export function evalJson(results: EvalResult[], meta: Record<string, unknown>): 
     results: results.map((r) => ({
       corpus: r.corpus,
       half: r.half,
+      skipped: r.skipped ?? [],
       ...strip(r.overall),
       byPartner: Object.fromEntries(r.byPartner.map((g) => [g.label, strip(g.figures)])),
       byOutlet: Object.fromEntries(r.byOutlet.map((g) => [g.label, strip(g.figures)])),

@@ -6,6 +6,7 @@ import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
 import { goldFilesFor } from "@/server/eval/gold";
 import { evaluateInto, formatEval, goldsWithTexts, type EvalResult } from "@/server/eval/run-eval";
+import { scoreExport, type ExportDoc } from "@/server/eval/score";
 import { freshDatabase, type FreshDatabase } from "./support";
 
 const ROOT = process.cwd();
@@ -71,6 +72,26 @@ describe("a corpus whose texts are not in place", () => {
     };
     fs.writeFileSync(path.join(root, "tests/gold/elsewhere.json"), JSON.stringify(gold));
     expect(() => goldsWithTexts(root, "corpus/elsewhere")).toThrow(/1 annotated readout is missing[\s\S]*corpus\/elsewhere\/a\.txt\s+← https:\/\/example\.org\/readout-a/);
+    fs.rmSync(root, { recursive: true, force: true });
+  });
+
+  it("with skipMissing keeps the readouts present and names the ones left out; none present is refused", () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), "pledge-eval-"));
+    fs.mkdirSync(path.join(root, "tests/gold"), { recursive: true });
+    fs.mkdirSync(path.join(root, "corpus/elsewhere"), { recursive: true });
+    const readout = (file: string) => ({ file, meetingDate: "2020-01-01", mentions: [] });
+    const gold = { corpus: "elsewhere", dir: "corpus/elsewhere", readouts: [readout("a.txt"), readout("b.txt")] };
+    fs.writeFileSync(path.join(root, "tests/gold/elsewhere.json"), JSON.stringify(gold));
+    expect(() => goldsWithTexts(root, "corpus/elsewhere", [], { skipMissing: true })).toThrow(/every annotated readout of corpus\/elsewhere is missing/);
+    fs.writeFileSync(path.join(root, "corpus/elsewhere/b.txt"), "A readout.");
+    expect(() => goldsWithTexts(root, "corpus/elsewhere")).toThrow(/--skip-missing/);
+    const { golds, skipped } = goldsWithTexts(root, "corpus/elsewhere", [], { skipMissing: true });
+    expect(golds[0].readouts.map((r) => r.file)).toEqual(["b.txt"]);
+    expect(skipped).toEqual(["corpus/elsewhere/a.txt"]);
+    const overall = scoreExport([], new Map(), { meetings: [], pledges: [] } as unknown as ExportDoc);
+    const table = formatEval([{ folder: "corpus/elsewhere", corpus: "elsewhere", half: null, overall, byPartner: [], byOutlet: [], skipped }]);
+    expect(table).toMatch(/elsewhere PARTIAL/);
+    expect(table).toMatch(/1 annotated readout\(s\) missing and not scored: a\.txt/);
     fs.rmSync(root, { recursive: true, force: true });
   });
 

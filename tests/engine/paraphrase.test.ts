@@ -1,0 +1,114 @@
+import { describe, expect, it } from "vitest";
+import { extractMentions, type ExtractedMention } from "@/server/engine/extract-mentions";
+import { LINK_THRESHOLD, retrievalKeySets, scoreLink, type PledgeCandidate } from "@/server/engine/link";
+import { parseReadout } from "@/server/engine/parse-readout";
+
+// Invented sentences: paraphrases of one general commitment across meetings.
+const HEAD = "Talks\nUpdated: March 4, 2024 10:00\n\nOn March 3, 2024, Chinese President Xi Jinping held talks with Tajik President Emomali Rahmon in Dushanbe.\n\n";
+const one = (body: string): ExtractedMention => {
+  const t = HEAD + body;
+  const ms = extractMentions(t, parseReadout(t));
+  expect(ms.length).toBeGreaterThan(0);
+  return ms[0];
+};
+const asPledge = (m: ExtractedMention, id = 1): PledgeCandidate => ({ id, title: m.title, topic: m.topic, giver: m.giver, countryPair: m.countryPair, linkKeys: m.linkKeys, phrases: [m.phrase] });
+const retrieves = (a: ExtractedMention, b: ExtractedMention) => retrievalKeySets(b).look.some((k) => retrievalKeySets(a).file.includes(k));
+
+describe("paraphrase of general commitments", () => {
+  it("a list of fields of one family restates a commitment in that family, and is retrieved for it", () => {
+    const list = one("The two sides will expand cooperation in culture, tourism and education.");
+    const field = one("The two sides will boost people-to-people exchanges.");
+    expect(scoreLink(field, asPledge(list)).score).toBeGreaterThanOrEqual(LINK_THRESHOLD);
+    expect(scoreLink(field, asPledge(list)).reason).toMatch(/field family \(people\)/);
+    expect(retrieves(list, field)).toBe(true);
+  });
+  it("two lone fields of one family stay apart", () => {
+    const trade = one("The two sides will expand bilateral trade.");
+    const tourism = one("The two sides will promote tourism.");
+    const culture = one("The two sides will deepen cultural cooperation.");
+    expect(scoreLink(tourism, asPledge(culture)).score).toBeLessThan(LINK_THRESHOLD);
+    expect(scoreLink(trade, asPledge(tourism)).score).toBeLessThan(LINK_THRESHOLD);
+  });
+  it("pace and intensity words are no evidence of which commitment", () => {
+    const a = one("The two sides will accelerate the pace of connectivity.");
+    const b = one("The two sides will intensify regional connectivity.");
+    expect(scoreLink(b, asPledge(a)).score).toBeGreaterThanOrEqual(LINK_THRESHOLD);
+  });
+  it("the 'three evil forces' are terrorism, and a commitment is about the object it leads with", () => {
+    const a = one("The two sides will jointly fight the three evil forces, arms smuggling and cybercrime.");
+    const b = one("The two sides will step up counter-terrorism cooperation, border patrols and drug control.");
+    const s = scoreLink(b, asPledge(a));
+    expect(s.score).toBeGreaterThanOrEqual(LINK_THRESHOLD);
+    expect(s.score).toBeLessThan(0.7);
+    expect(s.reason).toMatch(/leads with the same object/);
+  });
+  it("a list that leads with another object is not the same commitment", () => {
+    const a = one("The two sides will jointly fight cybercrime, terrorism and arms smuggling.");
+    const b = one("The two sides will step up counter-terrorism cooperation, border patrols and drug control.");
+    expect(scoreLink(b, asPledge(a)).score).toBeLessThan(LINK_THRESHOLD);
+  });
+  it("one side's investment into no field in particular is one flow however it is told", () => {
+    const a = one("Rahmon said Tajikistan welcomes more Chinese firms to invest.");
+    const b = one("Tajikistan will offer convenience for investment by Chinese enterprises.");
+    const s = scoreLink(b, asPledge(a));
+    expect(s.score).toBeGreaterThanOrEqual(LINK_THRESHOLD);
+    expect(s.reason).toMatch(/into no field in particular/);
+    expect(retrieves(a, b)).toBe(true);
+  });
+});
+
+describe("relationship rhetoric", () => {
+  it("friendship, trust and breadth words leave nothing to track", () => {
+    const t = `${HEAD}The two sides will adhere to being good friends and deepen political mutual trust. China is ready to carry out cooperation in extensive fields with Tajikistan. Both sides will build a new railway to Kulob.`;
+    const phrases = extractMentions(t, parseReadout(t)).map((m) => m.phrase);
+    expect(phrases.some((p) => /friends|trust|extensive|political/.test(p))).toBe(false);
+    expect(phrases.some((p) => /railway/.test(p))).toBe(true);
+  });
+});
+
+describe("lead object", () => {
+  it("needs a list: two short phrases that begin with one adjective stay apart", () => {
+    const a = one("The two sides will expand cooperation in folk medicine.");
+    const b = one("The two sides will jointly meet folk threats.");
+    expect(scoreLink(b, asPledge(a)).score).toBeLessThan(LINK_THRESHOLD);
+  });
+});
+
+describe("hospitality", () => {
+  it("welcoming a guest's visit or being welcomed is not a pledge; welcoming investment still is", () => {
+    const t = `${HEAD}Rahmon welcomed the Chinese premier's visit. Xi was welcomed by the mayor at the station. Rahmon welcomes and anticipates the Chinese leader's attendance at the forum. Rahmon welcomes Chinese firms to build a cement plant in Khujand.`;
+    const phrases = extractMentions(t, parseReadout(t)).map((m) => m.phrase);
+    expect(phrases.some((p) => /visit|mayor|attendance/.test(p))).toBe(false);
+    expect(phrases.some((p) => /cement plant/.test(p))).toBe(true);
+  });
+});
+
+describe("standing policy in the present", () => {
+  it("'firmly adheres to', 'encourages' and 'are encouraged to' are cues; the past is not", () => {
+    const t = `${HEAD}Rahmon said Tajikistan firmly adheres to the one-China principle. China encourages its firms to build solar farms in Tajikistan. Chinese banks are encouraged to open branches in Dushanbe. In 2010 the two sides adhered to the border treaty.`;
+    const phrases = extractMentions(t, parseReadout(t)).map((m) => m.phrase);
+    expect(phrases.some((p) => /one-China principle/.test(p))).toBe(true);
+    expect(phrases.some((p) => /solar farms/.test(p))).toBe(true);
+    expect(phrases.some((p) => /open branches/.test(p))).toBe(true);
+    expect(phrases.some((p) => /border treaty/.test(p))).toBe(false);
+  });
+});
+
+describe("a phrase that leads with a general commitment's field", () => {
+  it("restates that commitment, and is retrieved for it", () => {
+    const general = one("The two sides will improve connectivity.");
+    const list = one("The two sides will deepen connectivity, open a ferry route across the lake.");
+    const s = scoreLink(list, asPledge(general));
+    expect(s.score).toBeGreaterThanOrEqual(LINK_THRESHOLD);
+    expect(s.reason).toMatch(/leads with the general commitment's field/);
+    expect(retrieves(general, list)).toBe(true);
+    expect(retrieves(list, general)).toBe(true);
+  });
+  it("not when the field comes later or a facility is named", () => {
+    const general = one("The two sides will improve connectivity.");
+    const later = one("The two sides will open a ferry route and deepen connectivity.");
+    const facility = one("The two sides will deepen connectivity and build a logistics hub.");
+    expect(scoreLink(later, asPledge(general)).score).toBeLessThan(LINK_THRESHOLD);
+    expect(scoreLink(facility, asPledge(general)).score).toBeLessThan(LINK_THRESHOLD);
+  });
+});
