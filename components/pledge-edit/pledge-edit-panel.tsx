@@ -5,6 +5,7 @@ import { statusLabel } from "@/lib/status";
 import { getPledgeRecord } from "@/server/services/get-pledge-record";
 import { listTopics } from "@/server/services/list-topics";
 import { CurationForms } from "./curation-forms";
+import { searchMergeCandidatesAction } from "@/server/actions/merge-search";
 import { MentionDecisions } from "./mention-decisions";
 import { StatusForm } from "./status-form";
 import styles from "./pledge-edit.module.css";
@@ -42,6 +43,7 @@ export async function PledgeEditPanel({ pledgeId }: { pledgeId: number }) {
           topics={topics}
           actors={pledge.actors}
           countries={pledge.countryPair.split("|")}
+          searchMergeCandidates={searchMergeCandidatesAction}
         />
       </div>
       <div className={styles.section}>
