@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { createPrisma, type Db } from "@/server/db";
 import { makeUser, signIn, signInWithForm } from "./fixtures/accounts";
@@ -29,6 +30,9 @@ test("an analyst finds a pledge by title, previews the merge, merges, and splits
   await expect(preview).toContainText(`Title kept: Build the water plant ${stamp}`);
   await expect(preview).toContainText("5 mentions");
   await expect(preview).toContainText("3 meetings");
+  // The analyst's tools pass the same accessibility check as the public pages.
+  const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes[0]?.target}`)).toEqual([]);
   await merge.getByRole("button", { name: `Merge pledge ${other.id} into this one` }).click();
   await expect(merge.getByRole("status")).toContainText(`Pledge ${other.id} merged into this one`);
 

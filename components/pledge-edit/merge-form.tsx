@@ -6,6 +6,8 @@ import type { MergeCandidate } from "@/server/queries/merge-candidates";
 import { FieldError, FormFeedback } from "./form-feedback";
 import styles from "./pledge-edit.module.css";
 
+const count = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
 type MergeAction = (previous: ActionState, formData: FormData) => Promise<ActionState>;
 export type MergeSearch = (survivorId: number, query: string) => Promise<MergeCandidate[]>;
 
@@ -58,7 +60,7 @@ export function MergeForm({ pledgeId, version, merge, search }: { pledgeId: numb
                 Pledge {candidate.id}: {candidate.title}
               </span>{" "}
               <span className="muted small">
-                ({candidate.mentionCount} mentions in {candidate.meetingCount} meetings)
+                ({count(candidate.mentionCount, "mention")} in {count(candidate.meetingCount, "meeting")})
               </span>
             </li>
           ))}
@@ -72,7 +74,7 @@ export function MergeForm({ pledgeId, version, merge, search }: { pledgeId: numb
           <input type="hidden" name="otherVersion" value={chosen.version} />
           <p data-testid="merge-preview">
             Title kept: <strong>{chosen.after.title}</strong>. After the merge this pledge has{" "}
-            <strong>{chosen.after.mentionCount} mentions</strong> in <strong>{chosen.after.meetingCount} meetings</strong>; pledge {chosen.id} “
+            <strong>{count(chosen.after.mentionCount, "mention")}</strong> in <strong>{count(chosen.after.meetingCount, "meeting")}</strong>; pledge {chosen.id} “
             {chosen.title}” then leads here.
           </p>
           <label className={styles.field}>
