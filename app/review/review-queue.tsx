@@ -4,7 +4,7 @@ import { useEffect, useRef, useState, useTransition, type KeyboardEvent } from "
 import { acceptMentionAction, moveMentionAction, rejectMentionAction } from "@/app/actions/mention-review";
 import { undoHistoryEntryAction } from "@/server/actions/undo";
 import type { ActionState } from "@/lib/schemas/common";
-import type { ReviewItem } from "@/server/services/list-review-queue";
+import type { ReviewItem } from "@/server/queries/list-review-queue";
 import styles from "@/components/pledge-edit/pledge-edit.module.css";
 import { ReviewCard } from "./review-card";
 
