@@ -50,7 +50,7 @@ test("an analyst signs in, changes a status with note and evidence, and every vi
   // The form now shows the saved status, not the one it was opened with.
   await expect(form.getByLabel("New status")).toHaveValue("PARTIALLY_FULFILLED");
 
-  const history = page.locator("section", { has: page.getByRole("heading", { name: "Status history" }) });
+  const history = page.locator("section", { has: page.getByRole("heading", { name: "History", exact: true }) });
   await expect(history.getByText(note)).toBeVisible();
   await expect(history.getByRole("link", { name: "https://example.org/customs/2025" })).toBeVisible();
 

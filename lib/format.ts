@@ -89,3 +89,9 @@ export function directionKey(giver: string, receiver: string | null | undefined)
   if (giver.toLowerCase() === "joint") return "joint";
   return receiver ? `${giver}>${receiver}` : giver;
 }
+
+/** "2026-12-04 13:58 UTC": when a history entry was written, to the minute. */
+export function dateTime(value: Date | string | null | undefined): string {
+  if (!value) return "";
+  return `${toDate(value).toISOString().slice(0, 16).replace("T", " ")} UTC`;
+}

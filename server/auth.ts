@@ -112,6 +112,8 @@ function createAuth() {
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
         if (ctx.path === "/sign-in/email" && typeof ctx.body?.email === "string") {
+          const account = await prisma().user.findUnique({ where: { email: ctx.body.email.trim().toLowerCase() }, select: { deactivatedAt: true } });
+          if (account?.deactivatedAt) throw new APIError("FORBIDDEN", { message: "this account is deactivated; ask an admin" });
           const wait = await accountWait(prisma(), ctx.body.email);
           if (wait > 0) {
             throw new APIError(
@@ -203,9 +205,9 @@ export async function identifyRequest(request: Request): Promise<RequestIdentity
     if (!match) return { actor: null, via: "token", rejected: "the Authorization header must be `Bearer <token>`" };
     const row = await prisma().apiToken.findUnique({
       where: { tokenHash: hashApiToken(match[1]) },
-      select: { id: true, revokedAt: true, user: { select: { id: true, email: true, name: true, role: true } } },
+      select: { id: true, revokedAt: true, user: { select: { id: true, email: true, name: true, role: true, deactivatedAt: true } } },
     });
-    if (!row || row.revokedAt) return { actor: null, via: "token", rejected: "the API token is not valid or was revoked" };
+    if (!row || row.revokedAt || row.user.deactivatedAt) return { actor: null, via: "token", rejected: "the API token is not valid or was revoked" };
     await prisma().apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
     return { actor: toActor(row.user), via: "token" };
   }

@@ -4,19 +4,19 @@ import type { ActionState } from "@/lib/schemas/common";
 import { acceptMention } from "@/server/services/accept-mention";
 import { moveMention } from "@/server/services/move-mention";
 import { rejectMention } from "@/server/services/reject-mention";
-import { runAction } from "./run-action";
+import { runAction } from "@/server/actions/run-action";
 
 export async function acceptMentionAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   return runAction(formData, async (actor, input) => {
     const result = await acceptMention(actor, input);
-    return { message: `Mention ${result.mentionId} accepted.`, version: result.version };
+    return { message: `Mention ${result.mentionId} accepted.`, version: result.version, undoEventId: result.eventId };
   });
 }
 
 export async function rejectMentionAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   return runAction(formData, async (actor, input) => {
     const result = await rejectMention(actor, input);
-    return { message: `Mention ${result.mentionId} marked as not a pledge.`, version: result.version };
+    return { message: `Mention ${result.mentionId} marked as not a pledge.`, version: result.version, undoEventId: result.eventId };
   });
 }
 
@@ -27,6 +27,7 @@ export async function moveMentionAction(_previous: ActionState, formData: FormDa
       message: result.createdPledge
         ? `Mention ${result.mentionId} moved to new pledge ${result.toPledgeId}.`
         : `Mention ${result.mentionId} moved to pledge ${result.toPledgeId}.`,
+      undoEventId: result.eventId,
     };
   });
 }

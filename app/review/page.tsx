@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getSession } from "@/server/auth";
 import { hasRole } from "@/lib/schemas/role";
-import { listReviewQueue } from "@/server/services/list-review-queue";
+import { listReviewQueue } from "@/server/queries/list-review-queue";
 import { ReviewQueue } from "./review-queue";
 
 export const metadata: Metadata = { title: "Review queue" };

@@ -1,7 +1,7 @@
 "use client";
 
 import type { Ref } from "react";
-import type { ReviewItem } from "@/server/services/list-review-queue";
+import type { ReviewItem } from "@/server/queries/list-review-queue";
 import styles from "@/components/pledge-edit/pledge-edit.module.css";
 
 interface Props {

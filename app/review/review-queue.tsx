@@ -2,8 +2,9 @@
 
 import { useEffect, useRef, useState, useTransition, type KeyboardEvent } from "react";
 import { acceptMentionAction, moveMentionAction, rejectMentionAction } from "@/app/actions/mention-review";
+import { undoHistoryEntryAction } from "@/server/actions/undo";
 import type { ActionState } from "@/lib/schemas/common";
-import type { ReviewItem } from "@/server/services/list-review-queue";
+import type { ReviewItem } from "@/server/queries/list-review-queue";
 import styles from "@/components/pledge-edit/pledge-edit.module.css";
 import { ReviewCard } from "./review-card";
 
@@ -15,7 +16,17 @@ function isTyping(target: EventTarget): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName));
 }
 
-/** The queue as a focusable list: j/k move, a accepts, r rejects, m opens the move form. */
+/** The last decision taken here: undoing it puts the item back where it was. */
+interface Done {
+  item: ReviewItem;
+  index: number;
+  eventId: number;
+}
+
+/**
+ * The queue as a focusable list: j/k move, a accepts, r rejects, m opens the move form, u undoes the
+ * last decision. The keys are heard only inside the list and never while typing in a field.
+ */
 export function ReviewQueue({ initialItems }: { initialItems: ReviewItem[] }) {
   const [items, setItems] = useState(initialItems);
   const [current, setCurrent] = useState(0);
@@ -23,6 +34,7 @@ export function ReviewQueue({ initialItems }: { initialItems: ReviewItem[] }) {
   const [announcement, setAnnouncement] = useState("");
   const [error, setError] = useState<ActionState | null>(null);
   const [pending, startTransition] = useTransition();
+  const [lastDone, setLastDone] = useState<Done | null>(null);
   const refs = useRef<(HTMLLIElement | null)[]>([]);
   const focusOnChange = useRef(false);
 
@@ -34,8 +46,26 @@ export function ReviewQueue({ initialItems }: { initialItems: ReviewItem[] }) {
 
   function go(index: number) {
     if (items.length === 0) return;
+    const next = Math.max(0, Math.min(items.length - 1, index));
+    // Staying on the same item changes no state, so no effect runs: focus it now (Esc from the move form).
+    if (next === current) return refs.current[next]?.focus();
     focusOnChange.current = true;
-    setCurrent(Math.max(0, Math.min(items.length - 1, index)));
+    setCurrent(next);
+  }
+
+  /** Sends one decision or undo; on success the queue is changed by `then`, and focus follows. */
+  function send(action: (previous: ActionState, form: FormData) => Promise<ActionState>, form: FormData, then: (result: ActionState) => number) {
+    startTransition(async () => {
+      const result = await action({ ok: false }, form);
+      if (!result.ok) {
+        setError(result);
+        return;
+      }
+      setError(null);
+      setAnnouncement(result.message ?? "Done.");
+      focusOnChange.current = true;
+      setCurrent(then(result));
+    });
   }
 
   function decide(item: ReviewItem, decision: Decision, extra: Record<string, string> = {}) {
@@ -43,20 +73,26 @@ export function ReviewQueue({ initialItems }: { initialItems: ReviewItem[] }) {
     form.set("mentionId", String(item.mentionId));
     form.set("pledgeId", String(item.pledgeId));
     for (const [key, value] of Object.entries(extra)) form.set(key, value);
-    startTransition(async () => {
-      const result = await ACTIONS[decision]({ ok: false }, form);
-      if (!result.ok) {
-        setError(result);
-        return;
-      }
-      setError(null);
+    send(ACTIONS[decision], form, (result) => {
       setMoving(null);
-      setAnnouncement(result.message ?? "Done.");
       const index = items.findIndex((candidate) => candidate.mentionId === item.mentionId);
+      setLastDone(result.undoEventId ? { item, index, eventId: result.undoEventId } : null);
       const rest = items.filter((candidate) => candidate.mentionId !== item.mentionId);
       setItems(rest);
-      focusOnChange.current = true;
-      setCurrent(Math.max(0, Math.min(index, rest.length - 1)));
+      return Math.max(0, Math.min(index, rest.length - 1));
+    });
+  }
+
+  /** Puts the last decided item back where it was, once the server has undone the decision. */
+  function undoLast() {
+    const done = lastDone;
+    if (!done || pending) return;
+    const form = new FormData();
+    form.set("eventId", String(done.eventId));
+    send(undoHistoryEntryAction, form, () => {
+      setLastDone(null);
+      setItems([...items.slice(0, done.index), done.item, ...items.slice(done.index)]);
+      return done.index;
     });
   }
 
@@ -69,15 +105,25 @@ export function ReviewQueue({ initialItems }: { initialItems: ReviewItem[] }) {
     else if (item && key === "a" && !pending) decide(item, "accept");
     else if (item && key === "r" && !pending) decide(item, "reject");
     else if (item && key === "m") setMoving(item.mentionId);
+    else if (key === "u" && lastDone) undoLast();
     else return;
     event.preventDefault();
   }
 
+  const undoButton = lastDone ? (
+    <button type="button" className="button" disabled={pending} onClick={undoLast}>
+      Undo last decision <kbd>u</kbd>
+    </button>
+  ) : null;
+
   if (items.length === 0) {
     return (
-      <p role="status" className="empty-state">
-        {announcement ? `${announcement} ` : ""}Nothing left to review.
-      </p>
+      <div>
+        <p role="status" className="empty-state">
+          {announcement ? `${announcement} ` : ""}Nothing left to review.
+        </p>
+        {undoButton}
+      </div>
     );
   }
 
@@ -96,7 +142,11 @@ export function ReviewQueue({ initialItems }: { initialItems: ReviewItem[] }) {
         <span>
           <kbd>m</kbd> move to another pledge
         </span>
+        <span>
+          <kbd>u</kbd> undo the last decision
+        </span>
         <span className="muted">{items.length} to review</span>
+        {undoButton}
       </div>
       <p role="status" aria-live="polite" className="small">
         {pending ? "Saving…" : announcement}

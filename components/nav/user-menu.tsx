@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { signOutAction } from "@/app/actions/sign-out";
 import { getSession } from "@/server/auth";
-import { roleLabel } from "@/lib/schemas/role";
+import { hasRole, roleLabel } from "@/lib/schemas/role";
 
 /** "Sign in", or who is signed in, with which role, and a way out. */
 export async function UserMenu() {
@@ -12,6 +12,7 @@ export async function UserMenu() {
       <span className="small" data-testid="signed-in-user">
         {actor.email} <span className="badge">{roleLabel(actor.role)}</span>
       </span>
+      {hasRole(actor.role, "ADMIN") ? <Link href="/admin">Users</Link> : null}
       <form action={signOutAction}>
         <button type="submit" className="button">
           Sign out

@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { changeActorsAction, changeTopicAction, mergePledgesAction, renamePledgeAction } from "@/app/actions/pledge-edit";
 import type { ActionState } from "@/lib/schemas/common";
 import { FieldError, FormFeedback } from "./form-feedback";
+import { MergeForm, type MergeSearch } from "./merge-form";
 import styles from "./pledge-edit.module.css";
 
 const INITIAL: ActionState = { ok: false };
@@ -16,6 +17,7 @@ interface Props {
   topics: { id: number; name: string }[];
   actors: string[];
   countries: string[];
+  searchMergeCandidates: MergeSearch;
 }
 
 function Hidden({ pledgeId, version }: { pledgeId: number; version: number }) {
@@ -95,42 +97,6 @@ function ActorsForm({ pledgeId, version, actors, countries }: Pick<Props, "pledg
   );
 }
 
-function MergeForm({ pledgeId, version }: Pick<Props, "pledgeId" | "version">) {
-  const [state, action, pending] = useActionState(mergePledgesAction, INITIAL);
-  return (
-    <form action={action} className={styles.form} aria-label="Merge another pledge into this one">
-      <input type="hidden" name="survivorId" value={pledgeId} />
-      <input type="hidden" name="survivorVersion" value={version} />
-      <p className="muted small">
-        The other pledge&apos;s mentions and history move here; its page then redirects to this one. Give its version
-        (shown in its own edit panel) so a pledge changed meanwhile is not merged unseen.
-      </p>
-      <div className={styles.row}>
-        <label className={styles.field}>
-          Pledge number to merge in
-          <input type="number" name="otherId" min={1} required defaultValue={state.values?.otherId} />
-        </label>
-        <label className={styles.field}>
-          Its version
-          <input type="number" name="otherVersion" min={1} required defaultValue={state.values?.otherVersion} />
-        </label>
-      </div>
-      <label className={styles.field}>
-        Note (optional)
-        <input type="text" name="note" maxLength={4000} defaultValue={state.values?.note} />
-      </label>
-      <FieldError state={state} name="otherId" id="merge-other-error" />
-      <FieldError state={state} name="otherVersion" id="merge-version-error" />
-      <div>
-        <button type="submit" className="button" disabled={pending}>
-          Merge into this pledge
-        </button>
-      </div>
-      <FormFeedback state={state} />
-    </form>
-  );
-}
-
 /** Renaming, refiling, actors and merging: each one transaction, each recorded in the history. */
 export function CurationForms(props: Props) {
   return (
@@ -138,7 +104,7 @@ export function CurationForms(props: Props) {
       <RenameForm pledgeId={props.pledgeId} version={props.version} title={props.title} />
       <TopicForm pledgeId={props.pledgeId} version={props.version} topicId={props.topicId} topics={props.topics} />
       <ActorsForm pledgeId={props.pledgeId} version={props.version} actors={props.actors} countries={props.countries} />
-      <MergeForm pledgeId={props.pledgeId} version={props.version} />
+      <MergeForm pledgeId={props.pledgeId} version={props.version} merge={mergePledgesAction} search={props.searchMergeCandidates} />
     </div>
   );
 }

@@ -2,9 +2,10 @@ import { prisma } from "@/server/db";
 import { getSession } from "@/server/auth";
 import { hasRole } from "@/lib/schemas/role";
 import { statusLabel } from "@/lib/status";
-import { getPledgeRecord } from "@/server/services/get-pledge-record";
-import { listTopics } from "@/server/services/list-topics";
+import { getPledgeRecord } from "@/server/queries/get-pledge-record";
+import { listTopics } from "@/server/queries/list-topics";
 import { CurationForms } from "./curation-forms";
+import { searchMergeCandidatesAction } from "@/server/actions/merge-search";
 import { MentionDecisions } from "./mention-decisions";
 import { StatusForm } from "./status-form";
 import styles from "./pledge-edit.module.css";
@@ -42,6 +43,7 @@ export async function PledgeEditPanel({ pledgeId }: { pledgeId: number }) {
           topics={topics}
           actors={pledge.actors}
           countries={pledge.countryPair.split("|")}
+          searchMergeCandidates={searchMergeCandidatesAction}
         />
       </div>
       <div className={styles.section}>

@@ -1,45 +1,32 @@
 import { isEvidenceLink } from "@/lib/schemas/pledge-status";
 import type { StoryEvent } from "@/server/queries/pledge-story";
-import { statusLabel } from "@/lib/status";
-import { isoDate } from "@/lib/format";
+import { dateTime } from "@/lib/format";
+import type { ActionState } from "@/lib/schemas/common";
+import { describeEvent, mergedOrigins } from "./describe-event";
+import { UndoButton } from "./undo-button";
 import styles from "./story.module.css";
 
-function describe(event: StoryEvent): string {
-  switch (event.kind) {
-    case "CREATED":
-      return "Pledge first recorded";
-    case "STATUS_CHANGED":
-      return `Status changed from ${event.fromStatus ? statusLabel(event.fromStatus) : "none"} to ${event.toStatus ? statusLabel(event.toStatus) : "none"}`;
-    case "RENAMED":
-      return "Title changed";
-    case "TOPIC_CHANGED":
-      return "Topic changed";
-    case "ACTORS_CHANGED":
-      return "Actors changed";
-    case "MERGED":
-      return "Another pledge merged into this one";
-    case "MENTION_MOVED":
-      return "A mention was moved";
-    case "MENTION_REJECTED":
-      return "A mention was marked “not a pledge”";
-    case "LINK_ACCEPTED":
-      return "An analyst confirmed a mention belongs here";
-    default:
-      return event.kind;
-  }
-}
 
-/** The pledge's history, oldest first, as analysts record it. */
-export function StatusHistory({ events }: { events: StoryEvent[] }) {
+type UndoAction = (previous: ActionState, formData: FormData) => Promise<ActionState>;
+
+const UNDOABLE = new Set(["MENTION_REJECTED", "LINK_ACCEPTED", "MENTION_MOVED", "MERGED"]);
+
+/** The pledge's history, oldest first: what changed from what to what, who, and when to the minute. `undo` is given to analysts only. */
+export function StatusHistory({ events, undo }: { events: StoryEvent[]; undo?: UndoAction }) {
   if (!events.length) return <p className="muted">No history recorded yet.</p>;
+  const origins = mergedOrigins(events);
+  const firstCreated = events.find((event) => event.kind === "CREATED" && !origins.has(event.id))?.id;
   return (
     <ol className={styles.history}>
-      {events.map((event) => (
-        <li key={event.id} data-kind={event.kind}>
-          <time dateTime={event.createdAt}>{isoDate(event.createdAt)}</time>
+      {events.map((event) => {
+        const text = describeEvent(event, origins, event.id === firstCreated);
+        return (
+        <li key={event.id} data-kind={event.kind} data-testid="history-entry">
+          <time dateTime={event.createdAt}>{dateTime(event.createdAt)}</time>
           <div>
-            <strong>{describe(event)}</strong>
-            {event.userName ? <span className="muted"> by {event.userName}</span> : null}
+            <strong>{text}</strong>
+            <span className="muted"> by {event.userName ?? (event.data.by === "ingestion" ? "ingestion" : "an unknown user")}</span>
+            {event.undone ? <span className="badge"> undone</span> : null}
             {event.note ? <p className={styles.note}>{event.note}</p> : null}
             {event.evidenceUrl ? (
               <p className="small" style={{ margin: 0 }}>
@@ -54,9 +41,11 @@ export function StatusHistory({ events }: { events: StoryEvent[] }) {
                 {event.evidenceDate ? ` (dated ${event.evidenceDate})` : null}
               </p>
             ) : null}
+            {undo && UNDOABLE.has(event.kind) && !event.undone ? <UndoButton eventId={event.id} action={undo} label={text} /> : null}
           </div>
         </li>
-      ))}
+        );
+      })}
     </ol>
   );
 }

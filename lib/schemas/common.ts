@@ -37,6 +37,8 @@ export interface ActionState {
   version?: number;
   /** The pledge's status after a successful status change, for the form to show. */
   status?: string;
+  /** The history entry the change wrote, so it can be undone at once. */
+  undoEventId?: number;
   /** What was submitted, so a refused form keeps the analyst's words. */
   values?: Record<string, string>;
 }

@@ -34,6 +34,12 @@ export interface StoryEvent {
   evidenceDate: string | null;
   createdAt: string;
   userName: string | null;
+  /** What changed, before and after (titles, mentions, pledges), as the service recorded it. */
+  data: Record<string, unknown>;
+  /** Set on an UNDONE entry: the entry it reversed. */
+  undoesId: number | null;
+  /** Whether a later UNDONE entry reversed this one. */
+  undone: boolean;
 }
 
 export interface RelatedPledge {
@@ -103,6 +109,7 @@ export async function getPledgeStory(rawId: string, options: { allMentions?: boo
   if (!pledge) return null;
   if (pledge.mergedIntoId !== null) return { kind: "merged", survivorId: await followMerges(pledge.mergedIntoId) };
   const { order, shown, rows } = timeline;
+  const undoneIds = new Set(pledge.events.map((e) => e.undoesId).filter((id) => id !== null));
 
   const mentions = [...rows].sort(
     (a, b) => a.meeting.meetingDate.getTime() - b.meeting.meetingDate.getTime() || a.meetingId - b.meetingId || a.phraseStart - b.phraseStart,
@@ -138,6 +145,9 @@ export async function getPledgeStory(rawId: string, options: { allMentions?: boo
         evidenceDate: day(e.evidenceDate),
         createdAt: e.createdAt.toISOString(),
         userName: e.user?.name ?? null,
+        data: e.data && typeof e.data === "object" && !Array.isArray(e.data) ? (e.data as Record<string, unknown>) : {},
+        undoesId: e.undoesId,
+        undone: undoneIds.has(e.id),
       })),
       mentions: mentions.map((m) => ({
         id: m.id,

@@ -17,7 +17,7 @@ export async function acceptMention(actor: Actor | null, input: unknown, db: Db 
     await tx.mention.update({ where: { id: mention.id }, data: { review: "ACCEPTED" } });
     await refreshPledgeStats(tx, [decision.pledgeId]);
     const version = await bumpVersion(tx, decision.pledgeId);
-    await tx.pledgeEvent.create({
+    const event = await tx.pledgeEvent.create({
       data: {
         pledgeId: decision.pledgeId,
         kind: "LINK_ACCEPTED",
@@ -25,7 +25,9 @@ export async function acceptMention(actor: Actor | null, input: unknown, db: Db 
         note: decision.note ?? null,
         data: { version, mentionId: mention.id, previousReview: mention.review },
       },
+      select: { id: true },
     });
-    return { mentionId: mention.id, pledgeId: decision.pledgeId, review: "ACCEPTED" as const, version };
+    // The entry's id lets the review queue undo this decision.
+    return { mentionId: mention.id, pledgeId: decision.pledgeId, review: "ACCEPTED" as const, version, eventId: event.id };
   });
 }

@@ -3,7 +3,7 @@ import type { PledgeStatus } from "@/server/generated/prisma/client";
 import { changeStatusSchema } from "@/lib/schemas/pledge-status";
 import { authorise, parseInput, type Actor } from "./actor";
 import { NotFoundError } from "./errors";
-import { getPledgeRecord } from "./get-pledge-record";
+import { getPledgeRecord } from "@/server/queries/get-pledge-record";
 import { updateAtVersion, withConflictDetails } from "./pledge-version";
 
 /**

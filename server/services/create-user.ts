@@ -5,6 +5,7 @@ import { createUserSchema } from "@/lib/schemas/user";
 import { authorise, parseInput, type Actor } from "./actor";
 import { InvalidInputError } from "./errors";
 import { passwordProblem } from "./password-policy";
+import { recordAccountEvent } from "./account-event";
 
 /** Whoever runs a command-line script already holds the database: they act as an admin. */
 export const COMMAND_LINE = "command-line" as const;
@@ -16,7 +17,7 @@ export const COMMAND_LINE = "command-line" as const;
  * exactly as if the library had created the account.
  */
 export async function createUser(actor: Actor | typeof COMMAND_LINE | null, input: unknown, db: Db = prisma()) {
-  if (actor !== COMMAND_LINE) authorise(actor, "ADMIN");
+  const who = actor === COMMAND_LINE ? null : authorise(actor, "ADMIN");
   const user = parseInput(createUserSchema, input);
   const weak = passwordProblem(user.password, [user.email, user.name ?? ""]);
   if (weak) throw new InvalidInputError({ password: [weak] });
@@ -32,6 +33,7 @@ export async function createUser(actor: Actor | typeof COMMAND_LINE | null, inpu
       await tx.account.create({
         data: { id: randomUUID(), accountId: id, providerId: "credential", userId: id, password: hash },
       });
+      await recordAccountEvent(tx, { actorId: who?.id ?? null, targetUserId: id, kind: "USER_CREATED", before: null, after: { email: created.email, role: created.role } });
       return created;
     });
   } catch (error) {

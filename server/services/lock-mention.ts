@@ -7,8 +7,8 @@ import { ConflictError, NotFoundError } from "./errors";
  * and the second is told rather than silently overriding the first.
  */
 export async function lockMention(tx: Prisma.TransactionClient, mentionId: number, pledgeId: number) {
-  const rows = await tx.$queryRaw<{ id: number; pledgeId: number; review: string; phrase: string; quote: string }[]>`
-    select id, "pledgeId", review::text as review, phrase, quote from "Mention" where id = ${mentionId} for update`;
+  const rows = await tx.$queryRaw<{ id: number; pledgeId: number; review: string; linkMethod: string; phrase: string; quote: string }[]>`
+    select id, "pledgeId", review::text as review, "linkMethod"::text as "linkMethod", phrase, quote from "Mention" where id = ${mentionId} for update`;
   const mention = rows[0];
   if (!mention) throw new NotFoundError(`mention ${mentionId} does not exist`);
   if (mention.pledgeId !== pledgeId) {

@@ -20,7 +20,7 @@ export async function mergePledges(actor: Actor | null, input: unknown, db: Db =
     db.$transaction(async (tx) => {
       const pair = await tx.pledge.findMany({
         where: { id: { in: [merge.survivorId, merge.otherId] } },
-        select: { id: true, title: true, status: true, countryPair: true, linkKeys: true, retrievalKeys: true },
+        select: { id: true, title: true, version: true, status: true, countryPair: true, linkKeys: true, retrievalKeys: true },
       });
       const survivor = pair.find((pledge) => pledge.id === merge.survivorId);
       const other = pair.find((pledge) => pledge.id === merge.otherId);
@@ -43,7 +43,11 @@ export async function mergePledges(actor: Actor | null, input: unknown, db: Db =
       versions.set(first[0], await updateAtVersion(tx, first[0], first[1], {}));
       versions.set(second[0], await updateAtVersion(tx, second[0], second[1], {}));
 
-      const moved = await tx.mention.findMany({ where: { pledgeId: other.id }, select: { id: true }, orderBy: { id: "asc" } });
+      const moved = await tx.mention.findMany({ where: { pledgeId: other.id }, select: { id: true, linkMethod: true }, orderBy: { id: "asc" } });
+      // What a split needs to put back: the other pledge's history entries, the pledges that pointed at it, the survivor's keys.
+      const movedEvents = await tx.pledgeEvent.findMany({ where: { pledgeId: other.id }, select: { id: true }, orderBy: { id: "asc" } });
+      const repointed = await tx.pledge.findMany({ where: { mergedIntoId: other.id }, select: { id: true } });
+      const survivorBefore = await tx.pledge.findUniqueOrThrow({ where: { id: survivor.id }, select: { mentionCount: true, meetingCount: true } });
       // Placed by an analyst's decision now, so the engine never takes them back to the merged-away pledge.
       await tx.mention.updateMany({
         where: { pledgeId: other.id },
@@ -58,6 +62,7 @@ export async function mergePledges(actor: Actor | null, input: unknown, db: Db =
         data: mergedKeys(survivor, other),
       });
       await refreshPledgeStats(tx, [survivor.id, other.id]);
+      const after = await tx.pledge.findUniqueOrThrow({ where: { id: survivor.id }, select: { mentionCount: true, meetingCount: true } });
 
       const version = versions.get(survivor.id)!;
       await tx.pledgeEvent.create({
@@ -72,7 +77,13 @@ export async function mergePledges(actor: Actor | null, input: unknown, db: Db =
             mergedTitle: other.title,
             mergedStatus: other.status,
             mentionIds: moved.map((mention) => mention.id),
+            mentionLinkMethods: Object.fromEntries(moved.map((mention) => [mention.id, mention.linkMethod])),
+            eventIds: movedEvents.map((event) => event.id),
+            repointedIds: repointed.map((pledge) => pledge.id),
+            survivorKeys: { linkKeys: survivor.linkKeys, retrievalKeys: survivor.retrievalKeys },
+            before: { mentionCount: survivorBefore.mentionCount, meetingCount: survivorBefore.meetingCount },
             historyEntriesMoved: history.count,
+            after,
           },
         },
       });

@@ -78,13 +78,25 @@ export async function moveMention(actor: Actor | null, input: unknown, db: Db = 
     }
     const fromVersion = bumped.get(from.id)!;
     const toVersion = bumped.get(toId)!;
-    const data = { mentionId: mention.id, fromPledgeId: from.id, toPledgeId: toId, quote: mention.quote };
-    await tx.pledgeEvent.createMany({
+    // Before and after, so the history can say what moved where and an undo can put it back.
+    const data = {
+      mentionId: mention.id,
+      fromPledgeId: from.id,
+      fromTitle: from.title,
+      toPledgeId: toId,
+      toTitle: created ? move.newTitle! : (await tx.pledge.findUniqueOrThrow({ where: { id: toId }, select: { title: true } })).title,
+      createdPledge: created,
+      previousReview: mention.review,
+      previousLinkMethod: mention.linkMethod,
+      quote: mention.quote,
+    };
+    const events = await tx.pledgeEvent.createManyAndReturn({
       data: [
         { pledgeId: from.id, kind: "MENTION_MOVED", userId: who.id, note: move.note ?? null, data: { ...data, version: fromVersion } },
         { pledgeId: toId, kind: "MENTION_MOVED", userId: who.id, note: move.note ?? null, data: { ...data, version: toVersion } },
       ],
+      select: { id: true },
     });
-    return { mentionId: mention.id, fromPledgeId: from.id, toPledgeId: toId, createdPledge: created };
+    return { mentionId: mention.id, fromPledgeId: from.id, toPledgeId: toId, createdPledge: created, eventId: events[0].id };
   });
 }

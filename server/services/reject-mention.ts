@@ -20,7 +20,7 @@ export async function rejectMention(actor: Actor | null, input: unknown, db: Db 
     await tx.mention.update({ where: { id: mention.id }, data: { review: "REJECTED" } });
     await refreshPledgeStats(tx, [decision.pledgeId]);
     const version = await bumpVersion(tx, decision.pledgeId);
-    await tx.pledgeEvent.create({
+    const event = await tx.pledgeEvent.create({
       data: {
         pledgeId: decision.pledgeId,
         kind: "MENTION_REJECTED",
@@ -28,7 +28,9 @@ export async function rejectMention(actor: Actor | null, input: unknown, db: Db 
         note: decision.note ?? null,
         data: { version, mentionId: mention.id, previousReview: mention.review, quote: mention.quote },
       },
+      select: { id: true },
     });
-    return { mentionId: mention.id, pledgeId: decision.pledgeId, review: "REJECTED" as const, version };
+    // The entry's id lets the review queue undo this decision.
+    return { mentionId: mention.id, pledgeId: decision.pledgeId, review: "REJECTED" as const, version, eventId: event.id };
   });
 }

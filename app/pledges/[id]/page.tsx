@@ -8,6 +8,9 @@ import { MentionTimeline } from "@/components/pledge-story/mention-timeline";
 import { RelatedPledges } from "@/components/pledge-story/related-pledges";
 import { renderPledgeEditor } from "@/components/pledge-story/editor-slot";
 import styles from "@/components/pledge-story/story.module.css";
+import { getSession } from "@/server/auth";
+import { hasRole } from "@/lib/schemas/role";
+import { undoHistoryEntryAction } from "@/server/actions/undo";
 
 export const dynamic = "force-dynamic";
 
@@ -28,6 +31,9 @@ export default async function PledgePage({ params, searchParams }: Props) {
   if (result.kind === "merged") permanentRedirect(`/pledges/${result.survivorId}`);
   const { story } = result;
   const editSlot = renderPledgeEditor(story);
+  // Hiding Undo from viewers is convenience only: the service checks the role again.
+  const actor = await getSession();
+  const canCurate = actor !== null && hasRole(actor.role, "ANALYST");
 
   return (
     <article>
@@ -46,8 +52,8 @@ export default async function PledgePage({ params, searchParams }: Props) {
         </section>
         <div className="stack">
           <section className="card" aria-labelledby="history-heading">
-            <h2 id="history-heading">Status history</h2>
-            <StatusHistory events={story.events} />
+            <h2 id="history-heading">History</h2>
+            <StatusHistory events={story.events} undo={canCurate ? undoHistoryEntryAction : undefined} />
           </section>
           <section className="card" aria-labelledby="related-heading">
             <h2 id="related-heading">Related pledges</h2>

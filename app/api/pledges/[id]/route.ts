@@ -3,7 +3,7 @@ import { authenticateRead } from "@/server/auth";
 import { idSchema } from "@/lib/schemas/common";
 import { parseInput } from "@/server/services/actor";
 import { errorResponse, NotFoundError } from "@/server/services/errors";
-import { getPledgeRecord } from "@/server/services/get-pledge-record";
+import { getPledgeRecord } from "@/server/queries/get-pledge-record";
 
 /** A pledge with its mentions, its history and the `version` an edit must carry. */
 export async function GET(request: Request, context: { params: Promise<{ id: string }> }) {

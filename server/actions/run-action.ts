@@ -30,7 +30,7 @@ export function toActionState(error: unknown): ActionState {
  */
 export async function runAction(
   formData: FormData,
-  write: (actor: Actor | null, input: Record<string, unknown>) => Promise<{ message: string; version?: number; status?: string }>,
+  write: (actor: Actor | null, input: Record<string, unknown>) => Promise<{ message: string; version?: number; status?: string; undoEventId?: number }>,
 ): Promise<ActionState> {
   const input = formObject(formData);
   try {
