@@ -1,4 +1,6 @@
+import fs from "node:fs";
 import cliProgress from "cli-progress";
+import { sourceUrlSchema } from "@/lib/schemas/readout";
 import { createPrisma } from "@/server/db";
 import { formatSummary, ingestFiles } from "@/server/ingest/ingest-files";
 import { refuseImpossibleDate } from "@/server/ingest/ingest-readout";
@@ -7,7 +9,7 @@ import { runCli, UserFacingError } from "@/server/runtime/errors";
 import { applyMigrations } from "@/server/runtime/migrate";
 import { closeSqlPools } from "@/server/sql-transaction";
 
-const USAGE = "usage: npm run ingest -- [--date YYYY-MM-DD] [--concurrency N] [--file-timeout SECONDS] <file or folder>...";
+const USAGE = "usage: npm run ingest -- [--date YYYY-MM-DD] [--source-url URL] [--concurrency N] [--file-timeout SECONDS] <file or folder>...";
 
 runCli(async () => {
   const args = process.argv.slice(2);
@@ -16,6 +18,7 @@ runCli(async () => {
   // pair still queue behind each other.
   let concurrency = 2;
   let fileTimeoutMs: number | undefined;
+  let sourceUrl: string | undefined;
   const inputs: string[] = [];
   for (let i = 0; i < args.length; i++) {
     if (args[i] === "--date") {
@@ -30,6 +33,10 @@ runCli(async () => {
       } catch (error) {
         throw new UserFacingError(`--date ${(error as Error).message.replace(/; give the right one.*$/, "")}`);
       }
+    } else if (args[i] === "--source-url") {
+      const parsed = sourceUrlSchema.safeParse(args[++i] ?? "");
+      if (!parsed.success) throw new UserFacingError(`--source-url ${parsed.error.issues[0].message}. ${USAGE}`);
+      sourceUrl = parsed.data;
     } else if (args[i] === "--concurrency") {
       concurrency = Number(args[++i]);
       if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 16) {
@@ -49,6 +56,9 @@ runCli(async () => {
     }
   }
   if (inputs.length === 0) throw new UserFacingError(USAGE);
+  if (sourceUrl && (inputs.length > 1 || fs.statSync(inputs[0], { throwIfNoEntry: false })?.isDirectory())) {
+    throw new UserFacingError(`--source-url names the article of one readout: give one file with it. ${USAGE}`);
+  }
 
   const database = await startDatabase();
   const db = createPrisma(database.url, concurrency + 2);
@@ -66,6 +76,7 @@ runCli(async () => {
     let started = false;
     const summary = await ingestFiles(db, inputs, {
       meetingDate,
+      sourceUrl,
       concurrency,
       fileTimeoutMs,
       onProgress: (done, total, outcome) => {

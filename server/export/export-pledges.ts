@@ -13,9 +13,11 @@ const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
  * the pledge's own words inside it, between `phraseStart` and `phraseEnd`.
  */
 export async function exportDocument(db: Db) {
+  // Current versions only: a replaced version's mentions moved to its successor.
   const meetings = await db.meeting.findMany({
+    where: { replacedById: null },
     orderBy: [{ meetingDate: "asc" }, { id: "asc" }],
-    select: { id: true, sourceName: true, title: true, outlet: true, meetingDate: true, publishedAt: true, place: true, countries: true, participants: { select: { name: true, role: true, side: true } } },
+    select: { id: true, sourceName: true, sourceUrl: true, primaryId: true, version: true, title: true, outlet: true, meetingDate: true, publishedAt: true, place: true, countries: true, participants: { select: { name: true, role: true, side: true } } },
   });
   const pledges = await db.pledge.findMany({
     where: { mergedIntoId: null, mentionCount: { gt: 0 } },

@@ -7,6 +7,10 @@ import { ensureTopics, storeReadout, type IngestOptions, type IngestOutcome, typ
 export interface IngestSummary {
   read: number;
   created: number;
+  /** Readouts that replaced an earlier version of themselves. */
+  replaced: { file: string; meetingId: number; previousMeetingId: number; version: number; why: string }[];
+  /** Readouts that joined a stored meeting as another outlet's source of it. */
+  sources: { file: string; meetingId: number; primaryId: number }[];
   unchanged: number;
   failed: { file: string; reason: string }[];
   mentions: number;
@@ -66,6 +70,8 @@ export async function ingestFiles(
   const summary: IngestSummary = {
     read: 0,
     created: 0,
+    replaced: [],
+    sources: [],
     unchanged: 0,
     failed: [...missing],
     mentions: 0,
@@ -76,8 +82,12 @@ export async function ingestFiles(
   let done = 0;
   const record = (file: string, outcome: IngestOutcome) => {
     summary.read++;
-    if (outcome.status === "new") {
-      summary.created++;
+    if (outcome.status === "new" || outcome.status === "replaced") {
+      if (outcome.status === "replaced") {
+        const { meetingId, previousMeetingId, version, why } = outcome;
+        summary.replaced.push({ file, meetingId, previousMeetingId, version, why });
+      } else summary.created++;
+      if (outcome.status === "new" && outcome.sourceOf) summary.sources.push({ file, meetingId: outcome.meetingId, primaryId: outcome.sourceOf });
       summary.mentions += outcome.mentions;
       summary.newPledges += outcome.newPledges;
       summary.linked += outcome.linked;
@@ -100,7 +110,9 @@ export async function ingestFiles(
       const file = prepared.file;
       let outcome: IngestOutcome;
       try {
-        outcome = "status" in prepared ? prepared : await storeReadout(db, prepared, { topicIds });
+        outcome = "status" in prepared
+          ? prepared
+          : await storeReadout(db, prepared, { topicIds, sourcePath: path.resolve(file), sourceUrl: options.sourceUrl, userId: options.userId });
       } catch (error) {
         outcome = { file, status: "failed", reason: (error as Error).message };
       }
@@ -145,9 +157,13 @@ function inMeetingOrder(prepared: Prepared[]): Prepared[] {
 
 export function formatSummary(summary: IngestSummary): string {
   const lines = [
-    `Readouts read: ${summary.read}  new: ${summary.created}  unchanged: ${summary.unchanged}  failed: ${summary.failed.length}`,
+    `Readouts read: ${summary.read}  new: ${summary.created}  replaced: ${summary.replaced.length}  unchanged: ${summary.unchanged}  failed: ${summary.failed.length}`,
     `Pledge mentions found: ${summary.mentions}  new pledges: ${summary.newPledges}  linked to existing pledges: ${summary.linked}`,
   ];
+  for (const r of summary.replaced) {
+    lines.push(`  REPLACED ${r.file}: version ${r.version} of meeting ${r.previousMeetingId} (${r.why}), now meeting ${r.meetingId}`);
+  }
+  for (const s of summary.sources) lines.push(`  SOURCE ${s.file}: another outlet's readout of meeting ${s.primaryId}, stored as its source ${s.meetingId}`);
   for (const failure of summary.failed) lines.push(`  FAILED ${failure.file}: ${failure.reason}`);
   if (summary.lowConfidence.length > 0) {
     lines.push(`Links with low confidence, worth a look (${summary.lowConfidence.length}):`);

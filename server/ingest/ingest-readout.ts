@@ -1,44 +1,64 @@
 import { createHash } from "node:crypto";
+import path from "node:path";
 import type { Db } from "@/server/db";
 import { TOPICS } from "@/lib/topics";
-import { addMeetingToStats } from "@/server/stats/pledge-stats";
+import { linkMentions, type LowConfidenceLink, type MentionPlan } from "./link-mentions";
+import { findRelatedMeeting, joinMeeting, replaceVersion, type ReadoutIdentity } from "./meeting-versions";
 import { parseReadout, type ParsedReadout } from "@/server/engine/parse-readout";
 import { extractMentions, type ExtractedMention } from "@/server/engine/extract-mentions";
-import { LOW_CONFIDENCE } from "@/server/engine/link";
-import { lookupKeys, MAX_CANDIDATES, MAX_PHRASES, planLinks, type StoredPledge } from "@/server/engine/plan-links";
 import { decodeReadout, ReadoutError } from "@/server/engine/validate-readout";
 import { sqlState, withSqlTransaction, type RawSql } from "@/server/sql-transaction";
 
 type Tx = RawSql;
 
-export interface LowConfidenceLink {
-  mentionId: number;
-  pledgeId: number;
-  pledgeTitle: string;
-  confidence: number;
-  reason: string;
-  quote: string;
+export type { LowConfidenceLink, MentionPlan };
+
+
+
+interface Stored {
+  file: string;
+  meetingId: number;
+  meetingDate: string;
+  mentions: number;
+  newPledges: number;
+  linked: number;
+  lowConfidence: LowConfidenceLink[];
+  /** Set when the readout joined a stored meeting as another outlet's source of it. */
+  sourceOf?: number;
+  /** Every mention's outcome; only given for a dry run. */
+  plans?: MentionPlan[];
 }
 
 export type IngestOutcome =
-  | {
-      file: string;
-      status: "new";
-      meetingId: number;
-      meetingDate: string;
-      mentions: number;
-      newPledges: number;
-      linked: number;
-      lowConfidence: LowConfidenceLink[];
-    }
+  | (Stored & { status: "new" })
+  | (Stored & { status: "replaced"; previousMeetingId: number; version: number; kept: number; dropped: number; why: string })
   | { file: string; status: "unchanged"; meetingId: number }
   | { file: string; status: "failed"; reason: string };
 
-export interface IngestOptions {
-  /** The meeting date when the readout states none (YYYY-MM-DD). */
+export interface IngestOptions extends StoreOptions {
+  /** The meeting date when the readout states none, or the right one when it states a wrong one (YYYY-MM-DD). */
   meetingDate?: string;
+  /** Facts the analyst corrected before storing. */
+  overrides?: ReadoutOverrides;
+}
+
+export interface ReadoutOverrides {
+  place?: string | null;
+  outlet?: string | null;
+  participants?: { name: string; role: string | null; side: string | null }[];
+}
+
+export interface StoreOptions {
   /** Topic ids by slug, when the caller already has them (saves a query per readout). */
   topicIds?: Map<string, number>;
+  /** The original article's address. */
+  sourceUrl?: string | null;
+  /** The file's absolute path, when read from disk: a changed file at the same path is a new version. */
+  sourcePath?: string | null;
+  /** Who stores it (an account id); null for the command line. */
+  userId?: string | null;
+  /** Do everything inside the transaction, then roll it back: what storing would do, nothing stored. */
+  dryRun?: boolean;
 }
 
 /**
@@ -81,15 +101,20 @@ type Failed = Extract<IngestOutcome, { status: "failed" }>;
  * The engine's part of ingestion, done once per file: decode, parse, extract. A readout without a
  * meeting date is prepared all the same (it may already be stored); storing it is refused.
  */
-export function prepareReadout(file: string, bytes: Uint8Array, options: Pick<IngestOptions, "meetingDate"> = {}): PreparedReadout | Failed {
+export function prepareReadout(file: string, bytes: Uint8Array, options: Pick<IngestOptions, "meetingDate" | "overrides"> = {}): PreparedReadout | Failed {
   try {
     const text = decodeReadout(bytes);
-    const { sentences: _sentences, ...parsed } = parseReadout(text, { meetingDate: options.meetingDate });
+    const { sentences: _sentences, ...read } = parseReadout(text, { meetingDate: options.meetingDate });
+    const parsed = { ...read, ...definedOnly(options.overrides ?? {}) };
     const mentions = parsed.meetingDate ? extractMentions(text, { ...parsed, sentences: _sentences }) : [];
     return { file, text, hash: contentHash(text), parsed, mentions };
   } catch (error) {
     return { file, status: "failed", reason: (error as Error).message };
   }
+}
+
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
 /**
@@ -102,8 +127,16 @@ export async function ingestReadout(db: Db, file: string, bytes: Uint8Array, opt
   return "status" in prepared ? prepared : storeReadout(db, prepared, options);
 }
 
-/** Links and stores a prepared readout in one transaction. */
-export async function storeReadout(db: Db, prepared: PreparedReadout, options: Pick<IngestOptions, "topicIds"> = {}): Promise<IngestOutcome> {
+/** Thrown inside a dry run's transaction to roll it back with its outcome. */
+class DryRun {
+  constructor(readonly outcome: IngestOutcome) {}
+}
+
+/**
+ * Links and stores a prepared readout in one transaction. A readout that is a new version of a
+ * stored one replaces it; another outlet's readout of a stored meeting joins it as a source.
+ */
+export async function storeReadout(db: Db, prepared: PreparedReadout, options: StoreOptions = {}): Promise<IngestOutcome> {
   const { file, text, hash, parsed, mentions } = prepared;
   try {
     if (!parsed.meetingDate) {
@@ -113,26 +146,41 @@ export async function storeReadout(db: Db, prepared: PreparedReadout, options: P
     }
     refuseImpossibleDate(parsed.meetingDate, parsed.publishedAt);
     const topicIds = options.topicIds ?? (await topicIdsOf(db));
+    const identity = { sourceUrl: options.sourceUrl ?? null, sourcePath: options.sourcePath ?? null };
 
     return await withSqlTransaction(db, async (tx) => {
       const pairs = [...new Set(mentions.map((m) => m.countryPair))].sort();
-      // Serialise linking per country pair, so two ingestion runs never both create the same pledge.
-      const locks = [hash, ...pairs];
+      // Serialise linking per country pair, so two ingestion runs never both create the same pledge,
+      // and readouts of one day, so two versions or sources of one meeting are matched one at a time.
+      const locks = [hash, `day:${parsed.meetingDate}`, ...pairs];
       // The planner cannot see the keys inside the candidate query's parameters and may choose a
       // sequential scan of every pledge, the one plan whose cost grows with the corpus; every
       // statement of this transaction is an index lookup. A stuck statement fails the readout.
       await tx.$queryRaw`select count(pg_advisory_xact_lock(hashtext(k))), set_config('enable_seqscan', 'off', true),
                                 set_config('statement_timeout', '120s', true)
                            from unnest(${locks}::text[]) as k`;
-      const meetingId = await insertMeeting(tx, file, hash, text, parsed);
+      const meetingId = await insertMeeting(tx, file, hash, text, parsed, identity);
       if (meetingId === null) {
         const [row] = await tx.$queryRaw<{ id: number }[]>`select id from "Meeting" where "contentHash" = ${hash}`;
         return { file, status: "unchanged" as const, meetingId: row.id };
       }
-      const result = await linkMentions(tx, meetingId, mentions, topicIds);
-      return { file, status: "new" as const, meetingId, meetingDate: parsed.meetingDate!, mentions: mentions.length, ...result };
+      const related = await findRelatedMeeting(tx, meetingId, parsed, identity);
+      let outcome: IngestOutcome;
+      if (related?.kind === "version") {
+        const replaced = await replaceVersion(tx, meetingId, related, mentions, topicIds, options.userId ?? null);
+        outcome = { file, status: "replaced", meetingId, meetingDate: parsed.meetingDate!, mentions: mentions.length, ...replaced };
+      } else {
+        if (related?.kind === "source") await joinMeeting(tx, meetingId, related.primaryId, options.userId ?? null);
+        const result = await linkMentions(tx, meetingId, mentions, topicIds, { freshMeeting: !related });
+        outcome = { file, status: "new", meetingId, meetingDate: parsed.meetingDate!, mentions: mentions.length, ...result };
+        if (related) outcome.sourceOf = related.primaryId;
+      }
+      if (options.dryRun) throw new DryRun(outcome);
+      delete outcome.plans;
+      return outcome;
     });
   } catch (error) {
+    if (error instanceof DryRun) return error.outcome;
     if (error instanceof ReadoutError) return { file, status: "failed", reason: error.message };
     if (sqlState(error) === "23505") {
       const row = await db.meeting.findUnique({ where: { contentHash: hash }, select: { id: true } });
@@ -160,11 +208,13 @@ function dedupeParticipants<T extends { name: string }>(participants: T[]): T[] 
 }
 
 /** Inserts the meeting and its participants; null when a readout with the same content exists. */
-async function insertMeeting(tx: Tx, file: string, hash: string, text: string, parsed: PreparedReadout["parsed"]): Promise<number | null> {
+async function insertMeeting(tx: Tx, file: string, hash: string, text: string, parsed: PreparedReadout["parsed"], identity: ReadoutIdentity): Promise<number | null> {
   const rows = await tx.$queryRaw<{ id: number }[]>`
-    insert into "Meeting" ("sourceName", "contentHash", title, outlet, "publishedAt", "meetingDate", "dateEvidence", place, countries, text, "analysedRanges")
-    values (${file}, ${hash}, ${parsed.title}, ${parsed.outlet}, ${parsed.publishedAt}::date, ${parsed.meetingDate}::date,
-            ${parsed.dateEvidence}, ${parsed.place}, ${parsed.countries}::text[], ${text}, ${JSON.stringify(parsed.analysedRanges)}::jsonb)
+    insert into "Meeting" ("sourceName", "sourcePath", "sourceUrl", "contentHash", title, outlet, "publishedAt", "meetingDate", "dateEvidence",
+                           place, countries, text, "analysedRanges")
+    values (${path.basename(file)}, ${identity.sourcePath}, ${identity.sourceUrl}, ${hash}, ${parsed.title}, ${parsed.outlet},
+            ${parsed.publishedAt}::date, ${parsed.meetingDate}::date, ${parsed.dateEvidence}, ${parsed.place}, ${parsed.countries}::text[],
+            ${text}, ${JSON.stringify(parsed.analysedRanges)}::jsonb)
     on conflict ("contentHash") do nothing
     returning id`;
   if (rows.length === 0) return null;
@@ -177,126 +227,4 @@ async function insertMeeting(tx: Tx, file: string, hash: string, text: string, p
         from jsonb_to_recordset(${JSON.stringify(participants)}::jsonb) as p(name text, role text, side text)`;
   }
   return meetingId;
-}
-
-type CandidateRow = StoredPledge & { idx: number };
-
-/**
- * Link candidates for every mention of the readout in one round trip: for each mention, the live
- * pledges filed under one of its lookup keys (the GIN index on "retrievalKeys" answers the overlap
- * test; keys carry the country pair), ranked and capped as `rankCandidates` says, with their first
- * few live wordings.
- */
-async function findCandidates(tx: Tx, lookups: string[][]): Promise<StoredPledge[][]> {
-  const wanted = lookups.map((keys, idx) => ({ idx, keys })).filter((w) => w.keys.length > 0);
-  if (wanted.length === 0) return lookups.map(() => []);
-  const rows = await tx.$queryRaw<CandidateRow[]>`
-    select w.idx, c.*
-      from jsonb_to_recordset(${JSON.stringify(wanted)}::jsonb) as w(idx int, keys text[])
-      cross join lateral (
-        select p.id, p.title, t.slug as topic, p.giver, p."countryPair", p."linkKeys", p."retrievalKeys", p."mentionCount",
-               coalesce((select array_agg(x.phrase order by x.id) from (
-                  select m.id, m.phrase from "Mention" m
-                   where m."pledgeId" = p.id and m.review <> 'REJECTED'
-                   order by m.id limit ${MAX_PHRASES}) x), '{}') as phrases
-          from "Pledge" p join "Topic" t on t.id = p."topicId"
-         where p."retrievalKeys" && w.keys
-           and p."mergedIntoId" is null
-         order by cardinality(array(select unnest(p."retrievalKeys") intersect select unnest(w.keys))) desc,
-                  p."mentionCount" desc, p.id
-         limit ${MAX_CANDIDATES}) c`;
-  const out: StoredPledge[][] = lookups.map(() => []);
-  for (const { idx, ...candidate } of rows) out[idx].push(candidate);
-  return out;
-}
-
-/**
- * Plans every link in memory with the engine's one planner, then writes pledges, mentions,
- * history and refreshed figures in a handful of set-based statements.
- */
-async function linkMentions(tx: Tx, meetingId: number, mentions: ExtractedMention[], topicIds: Map<string, number>) {
-  if (mentions.length === 0) return { newPledges: 0, linked: 0, lowConfidence: [] };
-  const candidates = await findCandidates(tx, lookupKeys(mentions));
-  const plan = planLinks(mentions, candidates);
-  const created = plan.created;
-  const plans = plan.mentions;
-
-  const ids = new Map<number, number>();
-  if (created.length > 0) {
-    const rows = await tx.$queryRaw<{ id: number }[]>`
-      select nextval(pg_get_serial_sequence('"Pledge"', 'id'))::int as id from generate_series(1, ${created.length})`;
-    created.forEach((c, i) => ids.set(c.ref, rows[i].id));
-    const pledges = created.map((c) => {
-      const topicId = topicIds.get(c.topic) ?? topicIds.get("other");
-      if (topicId === undefined) throw new Error(`topic ${c.topic} is missing; run ensureTopics first`);
-      const { ref, topic: _topic, ...pledge } = c;
-      return { ...pledge, id: ids.get(ref), topicId };
-    });
-    await tx.$executeRaw`
-      insert into "Pledge" (id, title, "topicId", actors, giver, receiver, "countryPair", "linkKeys", "retrievalKeys", "updatedAt")
-      select p.id, p.title, p."topicId", p.actors, p.giver, p.receiver, p."countryPair", p."linkKeys", p."retrievalKeys", now()
-        from jsonb_to_recordset(${JSON.stringify(pledges)}::jsonb)
-          as p(id int, title text, "topicId" int, actors text[], giver text, receiver text, "countryPair" text, "linkKeys" text[], "retrievalKeys" text[])`;
-    await tx.$executeRaw`
-      insert into "PledgeEvent" ("pledgeId", kind, data)
-      select id, 'CREATED', jsonb_build_object('meetingId', ${meetingId}::int, 'by', 'ingestion')
-        from unnest(${pledges.map((p) => p.id)}::int[]) as id`;
-  }
-
-  // Stored pledges learn the new wording's keys, so later paraphrases find them. Only pledges
-  // that gained a key are rewritten: a plain repetition leaves the row (and its indexes) alone.
-  if (plan.grown.length > 0) {
-    await tx.$executeRaw`
-      update "Pledge" p set "linkKeys" = u."linkKeys", "retrievalKeys" = u."retrievalKeys"
-        from jsonb_to_recordset(${JSON.stringify(plan.grown)}::jsonb) as u(id int, "linkKeys" text[], "retrievalKeys" text[])
-       where p.id = u.id`;
-  }
-
-  const rows = plans.map(({ mention: m, pledgeRef, decision }) => ({
-    pledgeId: pledgeRef > 0 ? pledgeRef : ids.get(pledgeRef),
-    quote: m.quote,
-    start: m.start,
-    end: m.end,
-    phrase: m.phrase,
-    phraseStart: m.phraseStart,
-    phraseEnd: m.phraseEnd,
-    sentenceIndex: m.sentenceIndex,
-    speaker: m.speaker,
-    side: m.side,
-    cue: m.cue,
-    firmness: m.firmness,
-    specificity: m.specificity,
-    confidence: decision ? decision.confidence : 1,
-    linkMethod: decision ? "AUTOMATIC" : "FIRST",
-    linkReason: decision ? decision.reason : "first seen here: no earlier pledge matched",
-  }));
-  const inserted = await tx.$queryRaw<{ id: number; phraseStart: number }[]>`
-    insert into "Mention" ("pledgeId", "meetingId", quote, start, "end", phrase, "phraseStart", "phraseEnd", "sentenceIndex",
-                           speaker, side, cue, firmness, specificity, confidence, "linkMethod", "linkReason")
-    select r."pledgeId", ${meetingId}, r.quote, r.start, r."end", r.phrase, r."phraseStart", r."phraseEnd", r."sentenceIndex",
-           r.speaker, r.side, r.cue, r.firmness, r.specificity, r.confidence, r."linkMethod"::"LinkMethod", r."linkReason"
-      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
-        as r("pledgeId" int, quote text, start int, "end" int, phrase text, "phraseStart" int, "phraseEnd" int, "sentenceIndex" int,
-             speaker text, side text, cue text, firmness int, specificity int, confidence float8, "linkMethod" text, "linkReason" text)
-    on conflict ("meetingId", "phraseStart", "phraseEnd") do nothing
-    returning id, "phraseStart"`;
-  await addMeetingToStats(tx, meetingId);
-
-  const mentionIds = new Map(inserted.map((r) => [r.phraseStart, r.id]));
-  const titles = new Map<number, string>(candidates.flat().map((c) => [c.id, c.title]));
-  for (const c of created) titles.set(ids.get(c.ref)!, c.title);
-  const lowConfidence: LowConfidenceLink[] = [];
-  for (const plan of plans) {
-    if (!plan.decision || plan.decision.confidence >= LOW_CONFIDENCE) continue;
-    const pledgeId = plan.pledgeRef > 0 ? plan.pledgeRef : ids.get(plan.pledgeRef)!;
-    lowConfidence.push({
-      mentionId: mentionIds.get(plan.mention.phraseStart) ?? 0,
-      pledgeId,
-      pledgeTitle: titles.get(pledgeId) ?? "",
-      confidence: plan.decision.confidence,
-      reason: plan.decision.reason,
-      quote: plan.mention.phrase,
-    });
-  }
-  return { newPledges: created.length, linked: plans.length - created.length, lowConfidence };
 }

@@ -13,6 +13,8 @@ export interface MeetingRow {
   pledges: number;
   newPledges: number;
   repeatedPledges: number;
+  /** Other outlets' readouts of the same meeting. */
+  otherSources: number;
 }
 
 export interface MeetingPage {
@@ -40,16 +42,21 @@ const Input = z.object({ sort: z.object({ key: MeetingSortKey, dir: SortDirectio
 const counts = Prisma.sql`
   count(DISTINCT p.id)::int AS pledges,
   count(DISTINCT p.id) FILTER (WHERE p."firstMeetingId" = mt.id)::int AS "newPledges",
-  count(DISTINCT p.id) FILTER (WHERE p."firstMeetingId" IS DISTINCT FROM mt.id)::int AS "repeatedPledges"`;
+  count(DISTINCT p.id) FILTER (WHERE p."firstMeetingId" IS DISTINCT FROM mt.id)::int AS "repeatedPledges",
+  count(DISTINCT src.id)::int AS "otherSources"`;
+// A meeting's pledges are those of all its sources (its own readout and other outlets' readouts of it).
 const joins = Prisma.sql`
-  LEFT JOIN "Mention" m ON m."meetingId" = mt.id AND m.review <> 'REJECTED'
+  LEFT JOIN "Meeting" src ON src."primaryId" = mt.id AND src."replacedById" IS NULL
+  LEFT JOIN "Mention" m ON (m."meetingId" = mt.id OR m."meetingId" = src.id) AND m.review <> 'REJECTED'
   LEFT JOIN "Pledge" p ON p.id = m."pledgeId" AND p."mergedIntoId" IS NULL`;
+/** Meetings as analysts count them: current versions, other outlets' readouts folded into the meeting. */
+export const listedMeeting = Prisma.sql`mt."replacedById" IS NULL AND mt."primaryId" IS NULL`;
 
 /** One page of meetings with how many pledges each readout holds, split into first and repeated mentions. */
 export async function listMeetings(input: unknown): Promise<MeetingPage> {
   const { sort, page: asked } = Input.parse(input);
   const db = prisma();
-  const total = await db.meeting.count();
+  const total = await db.meeting.count({ where: { replacedById: null, primaryId: null } });
   const pageCount = Math.max(1, Math.ceil(total / MEETINGS_PER_PAGE));
   const page = Math.min(asked, pageCount);
   const offset = (page - 1) * MEETINGS_PER_PAGE;
@@ -58,7 +65,7 @@ export async function listMeetings(input: unknown): Promise<MeetingPage> {
   type Raw = Omit<MeetingRow, "meetingDate"> & { meetingDate: Date };
   const rows = own
     ? await db.$queryRaw<Raw[]>(Prisma.sql`
-        WITH shown AS (SELECT mt.id FROM "Meeting" mt ORDER BY ${own} ${direction} NULLS LAST, mt.id ASC LIMIT ${MEETINGS_PER_PAGE} OFFSET ${offset})
+        WITH shown AS (SELECT mt.id FROM "Meeting" mt WHERE ${listedMeeting} ORDER BY ${own} ${direction} NULLS LAST, mt.id ASC LIMIT ${MEETINGS_PER_PAGE} OFFSET ${offset})
         SELECT mt.id, mt."meetingDate", mt.title, mt.place, mt.outlet, ${counts}
         FROM shown JOIN "Meeting" mt ON mt.id = shown.id ${joins}
         GROUP BY mt.id
@@ -66,6 +73,7 @@ export async function listMeetings(input: unknown): Promise<MeetingPage> {
     : await db.$queryRaw<Raw[]>(Prisma.sql`
         SELECT mt.id, mt."meetingDate", mt.title, mt.place, mt.outlet, ${counts}
         FROM "Meeting" mt ${joins}
+        WHERE ${listedMeeting}
         GROUP BY mt.id
         ORDER BY ${COUNT_ORDER[sort.key]!} ${direction}, mt.id ASC
         LIMIT ${MEETINGS_PER_PAGE} OFFSET ${offset}`);

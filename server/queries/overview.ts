@@ -51,7 +51,7 @@ export async function getOverview(): Promise<Overview> {
   const db = prisma();
   const [counts, byStatus, mostRepeated, zombieTotal, zombies, newestMeeting, topicYear, statusTopic] = await Promise.all([
     db.$queryRaw<{ meetings: number; pledges: number; repeated: number }[]>(Prisma.sql`
-      SELECT (SELECT count(*)::int FROM "Meeting") AS meetings,
+      SELECT (SELECT count(*)::int FROM "Meeting" WHERE "replacedById" IS NULL AND "primaryId" IS NULL) AS meetings,
         count(*)::int AS pledges,
         count(*) FILTER (WHERE "meetingCount" >= 2)::int AS repeated
       FROM "Pledge" WHERE "mergedIntoId" IS NULL`),
@@ -68,7 +68,7 @@ export async function getOverview(): Promise<Overview> {
       SELECT ${pledgeColumns} FROM "Pledge" p JOIN "Topic" t ON t.id = p."topicId"
       WHERE p."mergedIntoId" IS NULL AND ${zombieCondition}
       ORDER BY p."meetingCount" DESC, p."firstMentionDate" ASC, p.id LIMIT 5`),
-    db.meeting.findFirst({ orderBy: [{ meetingDate: "desc" }, { id: "desc" }], select: { id: true, title: true, meetingDate: true, outlet: true } }),
+    db.meeting.findFirst({ where: { replacedById: null, primaryId: null }, orderBy: [{ meetingDate: "desc" }, { id: "desc" }], select: { id: true, title: true, meetingDate: true, outlet: true } }),
     topicYearCounts(),
     statusByTopic(),
   ]);

@@ -1,6 +1,25 @@
 import { Prisma } from "@/server/generated/prisma/client";
 import type { RawSql } from "@/server/sql-transaction";
 
+/**
+ * The mentions that count, with their meeting's date and group: not rejected, and of the sources
+ * of one meeting (a meeting and the other outlets' readouts of it) only the first source that
+ * reports the pledge counts, so a pledge both sides report counts once for that meeting. The
+ * meeting's own readout comes first, then the other sources in the order they were stored.
+ * `filter` narrows the mentions (alias m); pass `true` for all.
+ */
+export function countedMentions(filter: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`
+    select c.id, c."pledgeId", c."meetingId", c."meetingGroup", c."meetingDate", c.firmness, c.specificity from (
+      select m.id, m."pledgeId", m."meetingId", m.firmness, m.specificity, mt."meetingDate",
+             coalesce(mt."primaryId", mt.id) as "meetingGroup",
+             first_value(mt.id) over (partition by m."pledgeId", coalesce(mt."primaryId", mt.id)
+                                      order by mt."primaryId" is not null, mt.id) as "leadSource"
+        from "Mention" m join "Meeting" mt on mt.id = m."meetingId"
+       where m.review <> 'REJECTED' and ${filter}) c
+     where c."meetingId" = c."leadSource"`;
+}
+
 /** Ingestion's driver transaction and a Prisma transaction client both have it. */
 type Tx = Pick<RawSql, "$executeRaw">;
 
@@ -14,19 +33,16 @@ export async function refreshPledgeStats(tx: Tx, pledgeIds: number[]): Promise<v
   const ids = [...new Set(pledgeIds)];
   if (ids.length === 0) return;
   await tx.$executeRaw`
-    with live as (
-      select m."pledgeId", m."meetingId", m.firmness, m.specificity, mt."meetingDate", mt.id as mid
-        from "Mention" m join "Meeting" mt on mt.id = m."meetingId"
-       where m."pledgeId" = any(${ids}::int[]) and m.review <> 'REJECTED'
+    with live as (${countedMentions(Prisma.sql`m."pledgeId" = any(${ids}::int[])`)}
     ), agg as (
       select "pledgeId",
              count(*)::int as mention_count,
-             count(distinct "meetingId")::int as meeting_count,
+             count(distinct "meetingGroup")::int as meeting_count,
              min("meetingDate") as first_date,
              max("meetingDate") as last_date,
              max(firmness)::int as firmness,
              max(specificity)::int as specificity,
-             (array_agg(mid order by "meetingDate", mid))[1] as first_meeting
+             (array_agg("meetingGroup" order by "meetingDate", "meetingGroup"))[1] as first_meeting
         from live group by "pledgeId"
     )
     update "Pledge" p set
@@ -62,12 +78,11 @@ async function refreshYearAggregates(tx: Tx, ids: number[]): Promise<void> {
       from gone where ty."topicId" = gone."topicId" and ty.year = gone.year`;
   await tx.$executeRaw`
     insert into "PledgeYear" ("pledgeId", year, "topicId", mentions, "firstMentionId", "firstMeetingId")
-    select m."pledgeId", extract(year from mt."meetingDate")::int, p."topicId", count(*)::int,
-           (array_agg(m.id order by mt."meetingDate", mt.id, m.id))[1], (array_agg(mt.id order by mt."meetingDate", mt.id))[1]
-      from "Mention" m
-      join "Meeting" mt on mt.id = m."meetingId"
+    select m."pledgeId", extract(year from m."meetingDate")::int, p."topicId", count(*)::int,
+           (array_agg(m.id order by m."meetingDate", m."meetingId", m.id))[1], (array_agg(m."meetingId" order by m."meetingDate", m."meetingId"))[1]
+      from (${countedMentions(Prisma.sql`m."pledgeId" = any(${ids}::int[])`)}) m
       join "Pledge" p on p.id = m."pledgeId"
-     where m."pledgeId" = any(${ids}::int[]) and m.review <> 'REJECTED' and p."mergedIntoId" is null
+     where p."mergedIntoId" is null
      group by 1, 2, 3`;
   await tx.$executeRaw`
     insert into "TopicYear" ("topicId", year, mentions, pledges)
@@ -86,7 +101,8 @@ function earlierMeeting(meetingId: number): Prisma.Sql {
 }
 
 /**
- * Ingestion's cheaper path: a new meeting only adds mentions, so the figures of
+ * Ingestion's cheaper path for a meeting stored for the first time (not a new version, not another
+ * outlet's source of a stored meeting): a new meeting only adds mentions, so the figures of
  * the pledges it touches move by what it adds, without re-reading the pledges'
  * earlier mentions (a pledge repeated for decades has thousands). Gives the same
  * result as refreshPledgeStats for that case.

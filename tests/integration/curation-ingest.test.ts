@@ -61,7 +61,7 @@ describe("ingestion after an analyst's curation", () => {
     expect(await ctx.db.mention.count({ where: { pledgeId: survivor.id } })).toBeGreaterThan(before);
     expect(await ctx.db.pledgeEvent.count({ where: { pledgeId: survivor.id } })).toBeGreaterThan(events);
     // The new readout's Confucius Institutes mention joins the survivor, never the merged-away pledge.
-    const newMeeting = await ctx.db.meeting.findFirstOrThrow({ where: { sourceName: newest } });
+    const newMeeting = await ctx.db.meeting.findFirstOrThrow({ where: { sourcePath: path.resolve(newest) } });
     const confucius = await ctx.db.mention.findFirstOrThrow({ where: { meetingId: newMeeting.id, phrase: { contains: "Confucius" } } });
     expect(confucius.pledgeId).toBe(survivor.id);
 

@@ -43,7 +43,7 @@ describe("a readout's identity and its dates", () => {
     const reasons = Object.fromEntries(summary.failed.map((f) => [path.basename(f.file), f.reason]));
     expect(reasons["late.txt"]).toMatch(/meeting date 2021-03-09 is after the readout's publication date 2021-03-04/);
     expect(reasons["future.txt"]).toMatch(/meeting date 2031-03-03 is in the future/);
-    expect(await ctx.db.meeting.count({ where: { sourceName: { contains: dir } } })).toBe(0);
+    expect(await ctx.db.meeting.count({ where: { sourcePath: { contains: dir } } })).toBe(0);
   });
 
   it("validates --date like every other input", () => {

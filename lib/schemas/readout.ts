@@ -1,0 +1,8 @@
+import { z } from "zod";
+
+/** The original article's address: http or https only, so the link on the meeting page is safe to follow. */
+export const sourceUrlSchema = z
+  .string()
+  .trim()
+  .max(2000, "is too long (2,000 characters at most)")
+  .pipe(z.url({ protocol: /^https?$/, error: "must be a web address starting with http:// or https://" }));

@@ -1,0 +1,175 @@
+import type { ExtractedMention } from "@/server/engine/extract-mentions";
+import { LOW_CONFIDENCE } from "@/server/engine/link";
+import { lookupKeys, MAX_CANDIDATES, MAX_PHRASES, planLinks, type StoredPledge } from "@/server/engine/plan-links";
+import { addMeetingToStats } from "@/server/stats/pledge-stats";
+import type { RawSql } from "@/server/sql-transaction";
+
+type Tx = RawSql;
+
+export interface LowConfidenceLink {
+  mentionId: number;
+  pledgeId: number;
+  pledgeTitle: string;
+  confidence: number;
+  reason: string;
+  quote: string;
+}
+
+/** What storing did (or, in a dry run, would do) with one mention. */
+export interface MentionPlan {
+  start: number;
+  end: number;
+  phraseStart: number;
+  phraseEnd: number;
+  phrase: string;
+  /** "new": starts a pledge; "linked": joins a stored pledge; "kept": the same mention in the previous version, kept with its pledge and decisions. */
+  kind: "new" | "linked" | "kept";
+  /** The stored pledge it joins; null for a new pledge. */
+  pledgeId: number | null;
+  pledgeTitle: string;
+  confidence: number;
+  reason: string;
+}
+
+type CandidateRow = StoredPledge & { idx: number };
+
+/**
+ * Link candidates for every mention of the readout in one round trip: for each mention, the live
+ * pledges filed under one of its lookup keys (the GIN index on "retrievalKeys" answers the overlap
+ * test; keys carry the country pair), ranked and capped as `rankCandidates` says, with their first
+ * few live wordings.
+ */
+async function findCandidates(tx: Tx, lookups: string[][]): Promise<StoredPledge[][]> {
+  const wanted = lookups.map((keys, idx) => ({ idx, keys })).filter((w) => w.keys.length > 0);
+  if (wanted.length === 0) return lookups.map(() => []);
+  const rows = await tx.$queryRaw<CandidateRow[]>`
+    select w.idx, c.*
+      from jsonb_to_recordset(${JSON.stringify(wanted)}::jsonb) as w(idx int, keys text[])
+      cross join lateral (
+        select p.id, p.title, t.slug as topic, p.giver, p."countryPair", p."linkKeys", p."retrievalKeys", p."mentionCount",
+               coalesce((select array_agg(x.phrase order by x.id) from (
+                  select m.id, m.phrase from "Mention" m
+                   where m."pledgeId" = p.id and m.review <> 'REJECTED'
+                   order by m.id limit ${MAX_PHRASES}) x), '{}') as phrases
+          from "Pledge" p join "Topic" t on t.id = p."topicId"
+         where p."retrievalKeys" && w.keys
+           and p."mergedIntoId" is null
+         order by cardinality(array(select unnest(p."retrievalKeys") intersect select unnest(w.keys))) desc,
+                  p."mentionCount" desc, p.id
+         limit ${MAX_CANDIDATES}) c`;
+  const out: StoredPledge[][] = lookups.map(() => []);
+  for (const { idx, ...candidate } of rows) out[idx].push(candidate);
+  return out;
+}
+
+/**
+ * Plans every link in memory with the engine's one planner, then writes pledges, mentions and
+ * history in a handful of set-based statements. A meeting stored for the first time also moves the
+ * figures of its pledges; otherwise the caller refreshes them (`pledgeIds`) once all its changes are made.
+ */
+export async function linkMentions(
+  tx: Tx,
+  meetingId: number,
+  mentions: ExtractedMention[],
+  topicIds: Map<string, number>,
+  { freshMeeting }: { freshMeeting: boolean },
+): Promise<{ newPledges: number; linked: number; lowConfidence: LowConfidenceLink[]; plans: MentionPlan[]; pledgeIds: number[] }> {
+  if (mentions.length === 0) return { newPledges: 0, linked: 0, lowConfidence: [], plans: [], pledgeIds: [] };
+  const candidates = await findCandidates(tx, lookupKeys(mentions));
+  const plan = planLinks(mentions, candidates);
+  const created = plan.created;
+  const plans = plan.mentions;
+
+  const ids = new Map<number, number>();
+  if (created.length > 0) {
+    const rows = await tx.$queryRaw<{ id: number }[]>`
+      select nextval(pg_get_serial_sequence('"Pledge"', 'id'))::int as id from generate_series(1, ${created.length})`;
+    created.forEach((c, i) => ids.set(c.ref, rows[i].id));
+    const pledges = created.map((c) => {
+      const topicId = topicIds.get(c.topic) ?? topicIds.get("other");
+      if (topicId === undefined) throw new Error(`topic ${c.topic} is missing; run ensureTopics first`);
+      const { ref, topic: _topic, ...pledge } = c;
+      return { ...pledge, id: ids.get(ref), topicId };
+    });
+    await tx.$executeRaw`
+      insert into "Pledge" (id, title, "topicId", actors, giver, receiver, "countryPair", "linkKeys", "retrievalKeys", "updatedAt")
+      select p.id, p.title, p."topicId", p.actors, p.giver, p.receiver, p."countryPair", p."linkKeys", p."retrievalKeys", now()
+        from jsonb_to_recordset(${JSON.stringify(pledges)}::jsonb)
+          as p(id int, title text, "topicId" int, actors text[], giver text, receiver text, "countryPair" text, "linkKeys" text[], "retrievalKeys" text[])`;
+    await tx.$executeRaw`
+      insert into "PledgeEvent" ("pledgeId", kind, data)
+      select id, 'CREATED', jsonb_build_object('meetingId', ${meetingId}::int, 'by', 'ingestion')
+        from unnest(${pledges.map((p) => p.id)}::int[]) as id`;
+  }
+
+  // Stored pledges learn the new wording's keys, so later paraphrases find them. Only pledges
+  // that gained a key are rewritten: a plain repetition leaves the row (and its indexes) alone.
+  if (plan.grown.length > 0) {
+    await tx.$executeRaw`
+      update "Pledge" p set "linkKeys" = u."linkKeys", "retrievalKeys" = u."retrievalKeys"
+        from jsonb_to_recordset(${JSON.stringify(plan.grown)}::jsonb) as u(id int, "linkKeys" text[], "retrievalKeys" text[])
+       where p.id = u.id`;
+  }
+
+  const rows = plans.map(({ mention: m, pledgeRef, decision }) => ({
+    pledgeId: pledgeRef > 0 ? pledgeRef : ids.get(pledgeRef),
+    quote: m.quote,
+    start: m.start,
+    end: m.end,
+    phrase: m.phrase,
+    phraseStart: m.phraseStart,
+    phraseEnd: m.phraseEnd,
+    sentenceIndex: m.sentenceIndex,
+    speaker: m.speaker,
+    side: m.side,
+    cue: m.cue,
+    firmness: m.firmness,
+    specificity: m.specificity,
+    confidence: decision ? decision.confidence : 1,
+    linkMethod: decision ? "AUTOMATIC" : "FIRST",
+    linkReason: decision ? decision.reason : "first seen here: no earlier pledge matched",
+  }));
+  const inserted = await tx.$queryRaw<{ id: number; phraseStart: number }[]>`
+    insert into "Mention" ("pledgeId", "meetingId", quote, start, "end", phrase, "phraseStart", "phraseEnd", "sentenceIndex",
+                           speaker, side, cue, firmness, specificity, confidence, "linkMethod", "linkReason")
+    select r."pledgeId", ${meetingId}, r.quote, r.start, r."end", r.phrase, r."phraseStart", r."phraseEnd", r."sentenceIndex",
+           r.speaker, r.side, r.cue, r.firmness, r.specificity, r.confidence, r."linkMethod"::"LinkMethod", r."linkReason"
+      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+        as r("pledgeId" int, quote text, start int, "end" int, phrase text, "phraseStart" int, "phraseEnd" int, "sentenceIndex" int,
+             speaker text, side text, cue text, firmness int, specificity int, confidence float8, "linkMethod" text, "linkReason" text)
+    on conflict ("meetingId", "phraseStart", "phraseEnd") do nothing
+    returning id, "phraseStart"`;
+  if (freshMeeting) await addMeetingToStats(tx, meetingId);
+
+  const mentionIds = new Map(inserted.map((r) => [r.phraseStart, r.id]));
+  const titles = new Map<number, string>(candidates.flat().map((c) => [c.id, c.title]));
+  for (const c of created) titles.set(ids.get(c.ref)!, c.title);
+  const lowConfidence: LowConfidenceLink[] = [];
+  for (const plan of plans) {
+    if (!plan.decision || plan.decision.confidence >= LOW_CONFIDENCE) continue;
+    const pledgeId = plan.pledgeRef > 0 ? plan.pledgeRef : ids.get(plan.pledgeRef)!;
+    lowConfidence.push({
+      mentionId: mentionIds.get(plan.mention.phraseStart) ?? 0,
+      pledgeId,
+      pledgeTitle: titles.get(pledgeId) ?? "",
+      confidence: plan.decision.confidence,
+      reason: plan.decision.reason,
+      quote: plan.mention.phrase,
+    });
+  }
+  const outcomes: MentionPlan[] = plans.map(({ mention: m, pledgeRef, decision }) => ({
+    start: m.start,
+    end: m.end,
+    phraseStart: m.phraseStart,
+    phraseEnd: m.phraseEnd,
+    phrase: m.phrase,
+    // Joining a pledge this same readout starts is part of a new pledge.
+    kind: decision && pledgeRef > 0 ? "linked" : "new",
+    pledgeId: pledgeRef > 0 ? pledgeRef : null,
+    pledgeTitle: titles.get(pledgeRef > 0 ? pledgeRef : ids.get(pledgeRef)!) ?? m.title,
+    confidence: decision ? decision.confidence : 1,
+    reason: decision ? decision.reason : "first seen here: no earlier pledge matched",
+  }));
+  const pledgeIds = [...new Set(rows.map((r) => r.pledgeId!))];
+  return { newPledges: created.length, linked: plans.length - created.length, lowConfidence, plans: outcomes, pledgeIds };
+}
