@@ -55,7 +55,10 @@ export function MeetingTable({ rows, sort }: { rows: MeetingRow[]; sort: { key: 
                 <Link href={`/meetings/${m.id}`}>{m.title}</Link>
               </td>
               <td>{m.place ?? "—"}</td>
-              <td>{m.outlet ?? "—"}</td>
+              <td>
+                {m.outlet ?? "—"}
+                {m.otherSources > 0 ? <span className="muted small"> + {m.otherSources === 1 ? "1 other source" : `${m.otherSources} other sources`}</span> : null}
+              </td>
               <td className="num">{m.pledges}</td>
               <td className="num">{m.newPledges}</td>
               <td className="num">{m.repeatedPledges}</td>

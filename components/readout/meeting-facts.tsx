@@ -21,8 +21,18 @@ export function MeetingFacts({ meeting }: { meeting: MeetingReadout }) {
       <dd>{meeting.outlet ?? "Unknown"}</dd>
       <dt>Sides</dt>
       <dd>{meeting.countries.join(" and ") || "—"}</dd>
-      <dt>Source file</dt>
-      <dd className="small">{meeting.sourceName}</dd>
+      <dt>Original</dt>
+      <dd className="small">
+        {meeting.sourceUrl ? (
+          <a href={meeting.sourceUrl} rel="noopener noreferrer nofollow" className="break">
+            {meeting.sourceUrl}
+          </a>
+        ) : (
+          <>No link kept; stored from {meeting.sourceName}</>
+        )}
+      </dd>
+      <dt>Version</dt>
+      <dd>{meeting.version}</dd>
     </dl>
   );
 }

@@ -6,3 +6,9 @@ export const sourceUrlSchema = z
   .trim()
   .max(2000, "is too long (2,000 characters at most)")
   .pipe(z.url({ protocol: /^https?$/, error: "must be a web address starting with http:// or https://" }));
+
+/** Deleting a meeting names it and says so twice: the form's confirmation is part of the request. */
+export const deleteMeetingSchema = z.object({
+  meetingId: z.coerce.number({ error: "must be a number" }).int().positive().max(2_147_483_647),
+  confirm: z.literal("delete", { error: "confirm the deletion first" }),
+});

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import path from "node:path";
 import type { Db } from "@/server/db";
 import { TOPICS } from "@/lib/topics";
+import { refreshPledgeStats } from "@/server/stats/pledge-stats";
 import { linkMentions, type LowConfidenceLink, type MentionPlan } from "./link-mentions";
 import { findRelatedMeeting, joinMeeting, replaceVersion, type ReadoutIdentity } from "./meeting-versions";
 import { parseReadout, type ParsedReadout } from "@/server/engine/parse-readout";
@@ -171,7 +172,9 @@ export async function storeReadout(db: Db, prepared: PreparedReadout, options: S
         outcome = { file, status: "replaced", meetingId, meetingDate: parsed.meetingDate!, mentions: mentions.length, ...replaced };
       } else {
         if (related?.kind === "source") await joinMeeting(tx, meetingId, related.primaryId, options.userId ?? null);
-        const result = await linkMentions(tx, meetingId, mentions, topicIds, { freshMeeting: !related });
+        const { pledgeIds, ...result } = await linkMentions(tx, meetingId, mentions, topicIds, { freshMeeting: !related });
+        // Another source of a stored meeting may repeat what the meeting already counts: recount its pledges.
+        if (related) await refreshPledgeStats(tx, pledgeIds);
         outcome = { file, status: "new", meetingId, meetingDate: parsed.meetingDate!, mentions: mentions.length, ...result };
         if (related) outcome.sourceOf = related.primaryId;
       }

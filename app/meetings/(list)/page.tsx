@@ -9,8 +9,18 @@ import { PageHeader } from "@/components/ui/page-header";
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Meetings" };
 
+/** The note shown after an admin deleted a meeting (the action redirects here with what it did). */
+function deletedNote(params: SearchParams): string | null {
+  const title = typeof params.deleted === "string" ? params.deleted.slice(0, 300) : null;
+  if (!title) return null;
+  const removed = Number(params.removed);
+  return `Deleted "${title}".${Number.isInteger(removed) && removed > 0 ? ` ${removed === 1 ? "1 pledge" : `${removed} pledges`} no other readout mentions removed.` : ""}`;
+}
+
 export default async function MeetingsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const { sort, page } = await meetingTableCache.parse(searchParams);
+  const params = await searchParams;
+  const { sort, page } = await meetingTableCache.parse(params);
+  const note = deletedNote(params);
   const result = await listMeetings({ sort, page });
   return (
     <>
@@ -18,6 +28,11 @@ export default async function MeetingsPage({ searchParams }: { searchParams: Pro
         title="Meetings"
         lead="Each meeting with the pledges its readout holds: new ones made there for the first time, and repeated ones first made earlier."
       />
+      {note ? (
+        <p className="notice" role="status">
+          {note}
+        </p>
+      ) : null}
       <MeetingTable rows={result.rows} sort={sort} />
       <MeetingPager page={result.page} pageCount={result.pageCount} total={result.total} sort={`${sort.key}.${sort.dir}`} />
     </>

@@ -6,6 +6,13 @@ import { ReadoutText } from "@/components/readout/readout-text";
 import { MeetingFacts } from "@/components/readout/meeting-facts";
 import { ParticipantList } from "@/components/readout/participant-list";
 import { MentionIndex } from "@/components/readout/mention-index";
+import { MeetingHistory, MeetingLife } from "@/components/readout/meeting-life";
+import { DeleteMeetingForm } from "@/components/meetings/delete-meeting-form";
+import { deleteMeetingAction } from "@/server/actions/meetings";
+import { getSession } from "@/server/auth";
+import { hasRole } from "@/lib/schemas/role";
+import { dateTime } from "@/lib/format";
+import Link from "next/link";
 import { PageHeader } from "@/components/ui/page-header";
 import styles from "@/components/readout/readout.module.css";
 
@@ -22,14 +29,22 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function MeetingPage({ params }: Props) {
-  const meeting = await loadReadout((await params).id);
+  const [meeting, actor] = await Promise.all([loadReadout((await params).id), getSession()]);
   if (!meeting) notFound();
+  const isAdmin = actor !== null && hasRole(actor.role, "ADMIN");
   const firsts = meeting.mentions.filter((m) => m.firstMentionDate === null).length;
   return (
     <article>
+      {meeting.replacedBy ? (
+        <p className="notice" role="note">
+          This is version {meeting.version} of the readout, kept for reference: it was replaced on {dateTime(meeting.replacedBy.at)} by{" "}
+          <Link href={`/meetings/${meeting.replacedBy.id}`}>version {meeting.replacedBy.version}</Link>, which is the one that counts. Highlights show
+          the pledges as they were linked then.
+        </p>
+      ) : null}
       <PageHeader
         title={meeting.title}
-        lead={`${meeting.mentions.length} pledge ${meeting.mentions.length === 1 ? "mention" : "mentions"}: ${firsts} first, ${meeting.mentions.length - firsts} repeated. Highlighted words are the pledges; each label links to the pledge's story.`}
+        lead={`${meeting.outlet ? `${meeting.outlet}. ` : ""}${meeting.mentions.length} pledge ${meeting.mentions.length === 1 ? "mention" : "mentions"}: ${firsts} first, ${meeting.mentions.length - firsts} repeated. Highlighted words are the pledges; each label links to the pledge's story.`}
       />
       <div className={styles.layout}>
         <section className="card" aria-labelledby="readout-heading">
@@ -49,6 +64,25 @@ export default async function MeetingPage({ params }: Props) {
             <h2 id="pledges-heading">Pledges in this readout</h2>
             <MentionIndex mentions={meeting.mentions} />
           </section>
+          <section className="card" aria-labelledby="sources-heading">
+            <h2 id="sources-heading">Versions and sources</h2>
+            <MeetingLife meeting={meeting} />
+          </section>
+          <section className="card" aria-labelledby="history-heading">
+            <h2 id="history-heading">History</h2>
+            <MeetingHistory history={meeting.history} />
+          </section>
+          {isAdmin ? (
+            <section className="card" aria-labelledby="delete-heading">
+              <h2 id="delete-heading">Delete</h2>
+              <DeleteMeetingForm
+                action={deleteMeetingAction}
+                meetingId={meeting.id}
+                readouts={1 + meeting.earlierVersions.length + (meeting.sourceOf ? 0 : meeting.otherSources.length)}
+                pledges={meeting.mentions.length}
+              />
+            </section>
+          ) : null}
         </div>
       </div>
     </article>
