@@ -13,30 +13,7 @@ import { rejectMention } from "@/server/services/reject-mention";
 import { checkInvariants } from "@/server/stats/invariants";
 import { freshDatabase } from "./support";
 
-// Readouts written for these tests: one meeting as one outlet tells it, a corrected version of
-// that text, and a second outlet's account of the same meeting.
-const XINHUA = `China and Kyrgyzstan agree on new steps in farm trade and training
-Source: Xinhua | 2024-05-15 20:10:00
-
-BEIJING, May 15 (Xinhua) -- Chinese Foreign Minister Wang Yi held talks with Kyrgyz Foreign Minister Jeenbek Kulubaev in Beijing on Wednesday.
-
-Wang said China is ready to import more apricots, honey and dairy goods from Kyrgyzstan and will simplify quarantine checks for Kyrgyz farm exports.
-
-The two sides agreed to open a second vocational training centre in Osh and to launch direct flights between Urumqi and Karakol.
-
-China will provide 200 government scholarships to Kyrgyz students every year, Wang said.
-`;
-// The outlet corrected one sentence: the flights now go to Cholpon-Ata, and the centre sentence is gone.
-const XINHUA_CORRECTED = XINHUA.replace("Urumqi and Karakol", "Kashgar and Cholpon-Ata").replace("open a second vocational training centre in Osh and to ", "");
-const KABAR = `Kulubaev and Wang Yi discuss cooperation in Beijing
-Source: Kabar | 2024-05-15 18:00:00
-
-On May 15, 2024, Minister of Foreign Affairs of the Kyrgyz Republic Jeenbek Kulubaev met Foreign Minister of China Wang Yi in Beijing.
-
-The Chinese side will provide 200 government scholarships to Kyrgyz students every year.
-
-The ministers agreed to build a joint laboratory for glacier research in Naryn.
-`;
+import { KABAR, XINHUA, XINHUA_CORRECTED } from "../fixtures/meeting-life-readouts";
 
 let ctx: Awaited<ReturnType<typeof freshDatabase>>;
 let db: Db;
