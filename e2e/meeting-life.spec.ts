@@ -77,6 +77,29 @@ test("a meeting shows its original, its versions and its other sources; the old 
   }
 });
 
+test("an analyst separates another outlet's readout into a meeting of its own, then files it back", async ({ page }) => {
+  await signInWithForm(page, analystEmail, `/meetings/${current}`);
+  await page.getByRole("region", { name: "Versions and sources" }).getByRole("link", { name: "Kabar" }).click();
+  const life = page.getByRole("region", { name: "Versions and sources" });
+  await expect(life).toContainText("Another outlet's readout of");
+  await life.getByRole("button", { name: "Separate into its own meeting" }).click();
+  await expect(life.getByRole("status")).toContainText("now a meeting of its own");
+  await page.goto("/meetings?sort=date.desc");
+  await expect(page.getByTestId("meeting-table").getByRole("row").filter({ hasText: "2024-05-15" })).toHaveCount(2);
+
+  await page.getByTestId("meeting-table").getByRole("link", { name: /Kulubaev and Wang Yi/ }).click();
+  const form = page.getByRole("form", { name: "File under another meeting" });
+  await form.getByLabel("Another outlet's readout of").selectOption(String(current));
+  await form.getByRole("button", { name: "File as a source of that meeting" }).press("Enter");
+  // The page now shows the readout as a source, with the way back.
+  const after = page.getByRole("region", { name: "Versions and sources" });
+  await expect(after.getByRole("status")).toContainText(`Filed as a source of meeting ${current}`);
+  await expect(after.getByRole("button", { name: "Separate into its own meeting" })).toBeVisible();
+  await page.goto("/meetings?sort=date.desc");
+  await expect(page.getByTestId("meeting-table").getByRole("row").filter({ hasText: "2024-05-15" })).toHaveCount(1);
+  await page.context().clearCookies();
+});
+
 test("an analyst cannot delete; an admin deletes the meeting with its versions and sources, and the figures follow", async ({ page }) => {
   await signInWithForm(page, analystEmail, `/meetings/${current}`);
   await expect(page.getByRole("button", { name: /Delete this meeting/ })).toHaveCount(0);

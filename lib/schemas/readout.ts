@@ -12,3 +12,12 @@ export const deleteMeetingSchema = z.object({
   meetingId: z.coerce.number({ error: "must be a number" }).int().positive().max(2_147_483_647),
   confirm: z.literal("delete", { error: "confirm the deletion first" }),
 });
+
+/** Files a readout under another meeting as one of its sources, or (no meeting given) makes it a meeting of its own. */
+export const meetingSourceSchema = z.object({
+  meetingId: z.coerce.number({ error: "must be a number" }).int().positive().max(2_147_483_647),
+  primaryId: z.preprocess(
+    (value) => (value === "" || value === undefined || value === null ? null : value),
+    z.coerce.number({ error: "choose a meeting" }).int().positive().max(2_147_483_647).nullable(),
+  ),
+});

@@ -3,6 +3,7 @@
 import { redirect } from "next/navigation";
 import type { ActionState } from "@/lib/schemas/common";
 import { deleteMeeting } from "@/server/services/delete-meeting";
+import { setMeetingSource } from "@/server/services/set-meeting-source";
 import { runAction } from "./run-action";
 
 /** Deletes a meeting, then shows the meetings list with what was deleted. */
@@ -15,4 +16,16 @@ export async function deleteMeetingAction(previous: ActionState, formData: FormD
   if (!state.ok || !deleted) return state;
   const { title, readouts, removedPledges } = deleted as { title: string; readouts: number; removedPledges: number };
   redirect(`/meetings?deleted=${encodeURIComponent(title)}&readouts=${readouts}&removed=${removedPledges}`);
+}
+
+/** Files a readout under another meeting, or makes a source a meeting of its own. */
+export async function setMeetingSourceAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction(formData, async (actor, input) => {
+    const result = await setMeetingSource(actor, input);
+    return {
+      message: result.primaryId
+        ? `Filed as a source of meeting ${result.primaryId}: pledges both readouts report now count once.`
+        : "Separated: this readout is now a meeting of its own.",
+    };
+  });
 }

@@ -34,6 +34,8 @@ export interface MeetingReadout {
   /** The other outlets' readouts of this meeting. */
   otherSources: { id: number; title: string; outlet: string | null; sourceUrl: string | null }[];
   history: MeetingHistoryEntry[];
+  /** Meetings this readout could be filed under as a source: same countries, within three days. */
+  joinCandidates: { id: number; title: string; outlet: string | null; meetingDate: string }[];
   text: string;
   /** [[start, end], …] of the text kept after page furniture was removed. */
   analysedRanges: unknown;
@@ -65,6 +67,8 @@ function describe(kind: string, data: Record<string, unknown>): string {
     return `Version ${data.version} replaced version ${data.previousVersion} (${data.why}): ${data.kept} mentions kept with their pledges and decisions, ${data.relinked} linked anew, ${dropped} no longer in the text.`;
   }
   if (kind === "SOURCE_ADDED") return `${data.outlet ?? "Another outlet"}'s readout of this meeting added as a source.`;
+  if (kind === "SOURCE_JOINED") return `${data.outlet ?? "A"} readout "${data.title}" filed as a source of meeting ${data.to}.`;
+  if (kind === "SOURCE_SEPARATED") return `${data.outlet ?? "A"} readout "${data.title}" separated from meeting ${data.from}: a meeting of its own.`;
   return kind.toLowerCase().replace(/_/g, " ");
 }
 
@@ -86,7 +90,8 @@ export async function getMeetingReadout(rawId: string): Promise<MeetingReadout |
   });
   if (!meeting) return null;
   const group = meeting.primaryId ?? meeting.id;
-  const [replacedBy, earlierVersions, primary, otherSources, events] = await Promise.all([
+  const canJoin = !meeting.replacedById && !meeting.primaryId;
+  const [replacedBy, earlierVersions, primary, otherSources, events, joinCandidates] = await Promise.all([
     meeting.replacedById ? db.meeting.findUnique({ where: { id: meeting.replacedById }, select: { id: true, version: true } }) : null,
     db.$queryRaw<{ id: number; version: number; replacedAt: Date | null }[]>`
       with recursive older as (
@@ -96,11 +101,26 @@ export async function getMeetingReadout(rawId: string): Promise<MeetingReadout |
       ) select * from older order by version desc`,
     meeting.primaryId ? db.meeting.findUnique({ where: { id: meeting.primaryId }, select: { id: true, title: true, outlet: true } }) : null,
     db.meeting.findMany({
-      where: { replacedById: null, id: { not: meeting.id }, OR: [{ primaryId: group }, ...(meeting.primaryId ? [{ id: group }] : [])] },
+      // A source's page names its meeting apart; here only the sources beside it.
+      where: { replacedById: null, id: { not: meeting.id }, primaryId: group },
       orderBy: { id: "asc" },
       select: { id: true, title: true, outlet: true, sourceUrl: true },
     }),
     db.meetingEvent.findMany({ where: { meetingId: meeting.id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
+    canJoin
+      ? db.meeting.findMany({
+          where: {
+            id: { not: meeting.id },
+            replacedById: null,
+            primaryId: null,
+            countries: { hasSome: meeting.countries },
+            meetingDate: { gte: new Date(meeting.meetingDate.getTime() - 3 * 86_400_000), lte: new Date(meeting.meetingDate.getTime() + 3 * 86_400_000) },
+          },
+          orderBy: [{ meetingDate: "asc" }, { id: "asc" }],
+          take: 20,
+          select: { id: true, title: true, outlet: true, meetingDate: true },
+        })
+      : [],
   ]);
   const authors = new Map(
     (await db.user.findMany({ where: { id: { in: events.flatMap((e) => (e.userId ? [e.userId] : [])) } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]),
@@ -147,6 +167,7 @@ export async function getMeetingReadout(rawId: string): Promise<MeetingReadout |
       by: e.userId ? (authors.get(e.userId) ?? "a former account") : null,
       summary: describe(e.kind, (e.data ?? {}) as Record<string, unknown>),
     })),
+    joinCandidates: joinCandidates.map((c) => ({ ...c, meetingDate: day(c.meetingDate) })),
     text: meeting.text,
     analysedRanges: meeting.analysedRanges,
     participants: meeting.participants.map((p) => ({ name: p.name, role: p.role, side: p.side })),

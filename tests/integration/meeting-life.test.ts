@@ -10,6 +10,7 @@ import { deleteMeeting } from "@/server/services/delete-meeting";
 import { ForbiddenError } from "@/server/services/errors";
 import { moveMention } from "@/server/services/move-mention";
 import { rejectMention } from "@/server/services/reject-mention";
+import { setMeetingSource } from "@/server/services/set-meeting-source";
 import { checkInvariants } from "@/server/stats/invariants";
 import { freshDatabase } from "./support";
 
@@ -132,6 +133,35 @@ describe("another outlet's readout of the same meeting", () => {
     const glacier = await db.pledge.findFirstOrThrow({ where: { mentions: { some: { phrase: { contains: "glacier" } } } } });
     expect(glacier).toMatchObject({ meetingCount: 1, mentionCount: 1, firstMeetingId: primary.id });
     expect(await db.meetingEvent.count({ where: { meetingId: primary.id, kind: "SOURCE_ADDED" } })).toBe(1);
+    expect(await checkInvariants(db)).toEqual([]);
+  });
+});
+
+describe("an analyst's correction of which readouts report one meeting", () => {
+  it("separates a source into a meeting of its own and files it back, recounting both", { timeout: 60_000 }, async () => {
+    await reset();
+    const dir = tmp();
+    await ingestFiles(db, [write(dir, "xinhua.txt", XINHUA), write(dir, "kabar.txt", KABAR)]);
+    const primary = await db.meeting.findFirstOrThrow({ where: { outlet: "Xinhua" } });
+    const source = await db.meeting.findFirstOrThrow({ where: { outlet: "Kabar" } });
+    const scholarships = () => db.pledge.findFirstOrThrow({ where: { mentions: { some: { phrase: { contains: "scholarships" } } } } });
+    expect(await scholarships()).toMatchObject({ meetingCount: 1, mentionCount: 1 });
+
+    await expect(setMeetingSource(null, { meetingId: source.id, primaryId: "" }, db)).rejects.toThrow(/sign in/i);
+    await setMeetingSource(analyst, { meetingId: source.id, primaryId: "" }, db);
+    expect(await currentMeetings()).toBe(2);
+    expect(await scholarships()).toMatchObject({ meetingCount: 2, mentionCount: 2 });
+    expect(await checkInvariants(db)).toEqual([]);
+    await expect(setMeetingSource(analyst, { meetingId: source.id, primaryId: "" }, db)).rejects.toThrow(/already a meeting of its own/);
+    await expect(setMeetingSource(analyst, { meetingId: source.id, primaryId: source.id }, db)).rejects.toThrow(/source of itself/);
+
+    await setMeetingSource(analyst, { meetingId: source.id, primaryId: primary.id }, db);
+    expect(await currentMeetings()).toBe(1);
+    expect(await scholarships()).toMatchObject({ meetingCount: 1, mentionCount: 1, firstMeetingId: primary.id });
+    // The meeting with a source cannot itself be filed under another one.
+    await expect(setMeetingSource(analyst, { meetingId: primary.id, primaryId: source.id }, db)).rejects.toThrow(/source of another meeting/);
+    const kinds = (await db.meetingEvent.findMany({ where: { meetingId: source.id }, orderBy: { id: "asc" } })).map((e) => [e.kind, e.userId]);
+    expect(kinds).toEqual([["SOURCE_SEPARATED", analyst.id], ["SOURCE_JOINED", analyst.id]]);
     expect(await checkInvariants(db)).toEqual([]);
   });
 });

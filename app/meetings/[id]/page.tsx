@@ -8,7 +8,8 @@ import { ParticipantList } from "@/components/readout/participant-list";
 import { MentionIndex } from "@/components/readout/mention-index";
 import { MeetingHistory, MeetingLife } from "@/components/readout/meeting-life";
 import { DeleteMeetingForm } from "@/components/meetings/delete-meeting-form";
-import { deleteMeetingAction } from "@/server/actions/meetings";
+import { MeetingSourceForm } from "@/components/meetings/meeting-source-form";
+import { deleteMeetingAction, setMeetingSourceAction } from "@/server/actions/meetings";
 import { getSession } from "@/server/auth";
 import { hasRole } from "@/lib/schemas/role";
 import { dateTime } from "@/lib/format";
@@ -32,6 +33,7 @@ export default async function MeetingPage({ params }: Props) {
   const [meeting, actor] = await Promise.all([loadReadout((await params).id), getSession()]);
   if (!meeting) notFound();
   const isAdmin = actor !== null && hasRole(actor.role, "ADMIN");
+  const canCurate = actor !== null && hasRole(actor.role, "ANALYST") && !meeting.replacedBy;
   const firsts = meeting.mentions.filter((m) => m.firstMentionDate === null).length;
   return (
     <article>
@@ -67,6 +69,14 @@ export default async function MeetingPage({ params }: Props) {
           <section className="card" aria-labelledby="sources-heading">
             <h2 id="sources-heading">Versions and sources</h2>
             <MeetingLife meeting={meeting} />
+            {canCurate ? (
+              <MeetingSourceForm
+                action={setMeetingSourceAction}
+                meetingId={meeting.id}
+                isSource={meeting.sourceOf !== null}
+                candidates={meeting.otherSources.length > 0 ? [] : meeting.joinCandidates}
+              />
+            ) : null}
           </section>
           <section className="card" aria-labelledby="history-heading">
             <h2 id="history-heading">History</h2>
