@@ -29,7 +29,8 @@ function familyName(name: string): string {
  * - A new version of a stored readout: the same source URL, or the same file path, or the same
  *   meeting date, outlet and participants.
  * - Another outlet's readout of a stored meeting: the same date and countries, a different outlet,
- *   and at least one participant in common (by family name).
+ *   and the same people (by family name; one readout may name fewer of them than the other). A
+ *   visit's other meetings that day, with someone else across the table, stay apart.
  */
 export async function findRelatedMeeting(tx: Tx, meetingId: number, parsed: Parsed, identity: ReadoutIdentity): Promise<RelatedMeeting | null> {
   const names = [...new Set(parsed.participants.map((p) => p.name))].sort();
@@ -53,12 +54,15 @@ export async function findRelatedMeeting(tx: Tx, meetingId: number, parsed: Pars
   const [source] = await tx.$queryRaw<{ primaryId: number }[]>`
     select coalesce(m."primaryId", m.id) as "primaryId"
       from "Meeting" m
+      cross join lateral (
+        select coalesce(array_agg(distinct lower(regexp_replace(p.name, '^.*\\s', ''))), '{}') as families
+          from "Participant" p where p."meetingId" = m.id) c
      where m.id <> ${meetingId} and m."replacedById" is null
        and m."meetingDate" = ${parsed.meetingDate}::date
        and m.countries @> ${parsed.countries}::text[] and m.countries <@ ${parsed.countries}::text[]
        and m.outlet is not null and m.outlet <> ${parsed.outlet}::text
-       and exists (select 1 from "Participant" p where p."meetingId" = m.id
-                      and lower(regexp_replace(p.name, '^.*\\s', '')) = any(${families}::text[]))
+       and cardinality(c.families) > 0
+       and (c.families <@ ${families}::text[] or c.families @> ${families}::text[])
      order by m.id
      limit 1`;
   return source ? { kind: "source", primaryId: source.primaryId } : null;

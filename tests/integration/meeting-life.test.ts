@@ -14,7 +14,7 @@ import { setMeetingSource } from "@/server/services/set-meeting-source";
 import { checkInvariants } from "@/server/stats/invariants";
 import { freshDatabase } from "./support";
 
-import { KABAR, XINHUA, XINHUA_CORRECTED } from "../fixtures/meeting-life-readouts";
+import { KABAR, KABAR_OTHER_MEETING, XINHUA, XINHUA_CORRECTED } from "../fixtures/meeting-life-readouts";
 
 let ctx: Awaited<ReturnType<typeof freshDatabase>>;
 let db: Db;
@@ -118,10 +118,12 @@ describe("another outlet's readout of the same meeting", () => {
   it("joins the meeting as a source, and a pledge both report counts once for the meeting", { timeout: 60_000 }, async () => {
     await reset();
     const dir = tmp();
-    const summary = await ingestFiles(db, [write(dir, "xinhua.txt", XINHUA), write(dir, "kabar.txt", KABAR)]);
+    const summary = await ingestFiles(db, [write(dir, "xinhua.txt", XINHUA), write(dir, "kabar.txt", KABAR), write(dir, "kabar-2.txt", KABAR_OTHER_MEETING)]);
     expect(summary.failed).toEqual([]);
     expect(summary.sources).toHaveLength(1);
-    expect(await currentMeetings()).toBe(1);
+    // The visitor's other meeting that day, with someone else, is a meeting of its own.
+    expect(await currentMeetings()).toBe(2);
+    expect(await db.meeting.findFirstOrThrow({ where: { title: { startsWith: "Kulubaev meets" } } })).toMatchObject({ primaryId: null });
 
     const scholarships = await db.pledge.findFirstOrThrow({ where: { mentions: { some: { phrase: { contains: "scholarships" } } } }, include: { mentions: true } });
     expect(scholarships.mentions).toHaveLength(2);
