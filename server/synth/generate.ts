@@ -70,13 +70,23 @@ export function* generateCorpus(meetings: number, seed = 1): Generator<SynthRead
   const start = Date.UTC(2000, 0, 1);
   const span = Date.UTC(2026, 5, 30) - start;
   // Meetings are spread over the years in order, so recurrence runs forward in time.
+  // One pair meets at most once a day, as in life: two readouts of one pair, day and outlet with
+  // the same people would be two versions of one readout, and another outlet's the same meeting.
+  let day = -1;
+  const metToday = new Set<string>();
   for (let i = 0; i < meetings; i++) {
-    const [home, partner] = r.pick(PAIRS);
-    const pair = `${home}|${partner}`;
-    const pool = pools.get(pair) ?? [];
-    pools.set(pair, pool);
     const date = new Date(start + Math.floor(((i + r.next()) / meetings) * span));
     date.setUTCHours(0, 0, 0, 0);
+    if (date.getTime() !== day) {
+      day = date.getTime();
+      metToday.clear();
+    }
+    let [home, partner] = r.pick(PAIRS);
+    for (let tries = 0; metToday.has(`${home}|${partner}`) && tries < 50; tries++) [home, partner] = r.pick(PAIRS);
+    const pair = `${home}|${partner}`;
+    metToday.add(pair);
+    const pool = pools.get(pair) ?? [];
+    pools.set(pair, pool);
 
     const chosen: PledgeSpec[] = [];
     const count = r.int(3, 6);
