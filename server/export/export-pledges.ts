@@ -35,6 +35,10 @@ export async function exportDocument(db: Db) {
     meetings: meetings.map((m) => ({
       id: m.id,
       source: m.sourceName,
+      sourceUrl: m.sourceUrl,
+      version: m.version,
+      // Another outlet's readout of a meeting names that meeting's own readout.
+      sourceOf: m.primaryId,
       title: m.title,
       outlet: m.outlet,
       date: day(m.meetingDate),
