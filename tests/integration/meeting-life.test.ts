@@ -198,4 +198,35 @@ describe("deleting a meeting", () => {
     expect(await checkInvariants(db)).toEqual([]);
     await expect(deleteMeeting(admin, { meetingId: target.id, confirm: "delete" }, db)).rejects.toThrow(/does not exist/);
   });
+
+  it("run at the same moment as a new version's ingestion, ends in one of the two orders, never half of each", { timeout: 120_000 }, async () => {
+    for (let round = 0; round < 4; round++) {
+      await reset();
+      const dir = tmp();
+      const file = write(dir, "talks.txt", XINHUA);
+      await ingestFiles(db, [file, write(dir, "kabar.txt", KABAR)]);
+      const meeting = await db.meeting.findFirstOrThrow({ where: { outlet: "Xinhua" } });
+      write(dir, "talks.txt", XINHUA_CORRECTED);
+      const [deleted, ingested] = await Promise.allSettled([
+        deleteMeeting(admin, { meetingId: meeting.id, confirm: "delete" }, db),
+        ingestFiles(db, [file]),
+      ]);
+      expect(deleted.status).toBe("fulfilled");
+      expect(ingested.status).toBe("fulfilled");
+      const summary = (ingested as PromiseFulfilledResult<Awaited<ReturnType<typeof ingestFiles>>>).value;
+      expect(summary.failed).toEqual([]);
+      // Either the deletion came first (the corrected text is then a new meeting of its own), or the
+      // replacement did (and the deletion took both versions and the source with it).
+      const left = await db.meeting.findMany({ include: { mentions: true } });
+      if (summary.created === 1) {
+        expect(left).toHaveLength(1);
+        expect(left[0]).toMatchObject({ version: 1, replacedById: null, primaryId: null });
+      } else {
+        expect(summary.replaced).toHaveLength(1);
+        expect(left).toEqual([]);
+        expect(await db.pledge.count()).toBe(0);
+      }
+      expect(await checkInvariants(db)).toEqual([]);
+    }
+  });
 });
