@@ -1,4 +1,6 @@
 import { stripBidiControls } from "@/lib/bidi";
+import { tagTokens } from "./nlp";
+import { specificityOf } from "./specificity";
 
 const ADVERBS = /^(?:(?:further|continuously|actively|firmly|fully|steadfastly|staunchly|unequivocally|resolutely|promptly|also|jointly|always|still|as always,?)\s+)+/i;
 
@@ -37,8 +39,9 @@ export function makeTitle(phrase: string, namedItem?: { name: string; governing:
   return capitalise(t.replace(/[\s,;:.]+$/, ""));
 }
 
-// Words a title cannot end on: it would read as cut off.
-const DANGLING = /^(?:of|the|a|an|and|or|in|on|at|to|for|with|by|from|into|under|over|through|against|about|within|without|towards?|any|all|every|some|its|their|his|her|such|as|between|among|including|other|more|both|each|new)$/i;
+// Words a title cannot end on: it would read as cut off (function words, and adjectives that need
+// their complement: "a path suited", "projects related").
+const DANGLING = /^(?:of|the|a|an|and|or|in|on|at|to|for|with|by|from|into|under|over|through|against|about|within|without|towards?|any|all|every|some|its|their|his|her|such|as|between|among|including|other|more|both|each|new|suited|related|according|due|aimed|based|conducive|committed|able|devoted|dedicated|regarding|concerning)$/i;
 
 /** The first ten words, then back to the last word that can end a phrase; never an ellipsis. */
 function shorten(words: string[]): string {
@@ -57,3 +60,35 @@ function governingVerb(vp: string): string {
   if (/\bsupport/.test(v)) return "Support";
   return "Develop";
 }
+
+// Verbs that name a frame or a pace rather than an action ("strengthen cooperation", "promote ties"):
+// a title led by one says less than a title led by what will actually be done.
+const FRAME_VERBS = new Set([
+  "promote", "strengthen", "deepen", "enhance", "advance", "expand", "boost", "continue", "push", "carry", "consolidate",
+  "develop", "improve", "intensify", "step", "further", "work", "make", "seek", "explore", "maintain", "keep", "support", "cooperate",
+]);
+const PRONOUN_OBJECT = /\b(?:it|its|this|that|these|those|them|their)\b/i;
+
+/**
+ * How well a title names its commitment: led by a verb, better by a concrete action than by a
+ * frame verb; specific (a named project, an amount, a date); a readable length; naming things
+ * rather than pointing back at them. A pledge keeps the title of its clearest wording.
+ */
+export function titleClarity(title: string): number {
+  const words = title.trim().split(/\s+/);
+  const first = words[0]?.toLowerCase() ?? "";
+  // Tagged in a frame that makes an imperative read as the verb it is.
+  const tokens = tagTokens(`They will ${title.charAt(0).toLowerCase()}${title.slice(1)}`);
+  const lead = tokens[2];
+  let score = 0;
+  if (lead && lead.pos === "VERB") score += FRAME_VERBS.has(first) ? 2 : 3;
+  score += specificityOf(title, false);
+  if (words.length >= 4 && words.length <= 10) score += 1;
+  else if (words.length < 3) score -= 2;
+  else if (words.length > 12) score -= 1;
+  if (PRONOUN_OBJECT.test(title)) score -= 1;
+  return score;
+}
+
+/** A wording's title replaces a pledge's current one only when it is clearly better. */
+export const CLEARER_BY = 2;

@@ -2,6 +2,7 @@ import type { ExtractedMention } from "@/server/engine/extract-mentions";
 import { LOW_CONFIDENCE } from "@/server/engine/link";
 import { lookupKeys, MAX_CANDIDATES, MAX_PHRASES, planLinks, type StoredPledge } from "@/server/engine/plan-links";
 import { addMeetingToStats } from "@/server/stats/pledge-stats";
+import { CLEARER_BY, titleClarity } from "@/server/engine/titles";
 import type { RawSql } from "@/server/sql-transaction";
 
 type Tx = RawSql;
@@ -79,6 +80,11 @@ export async function linkMentions(
   const plan = planLinks(mentions, candidates);
   const created = plan.created;
   const plans = plan.mentions;
+  // A pledge this readout starts takes the clearest of its wordings here as its title.
+  for (const c of created) {
+    const best = clearestTitle(plans.filter((p) => p.pledgeRef === c.ref).map((p) => p.mention.title));
+    if (best && titleClarity(best) >= titleClarity(c.title) + CLEARER_BY) c.title = best;
+  }
 
   const ids = new Map<number, number>();
   if (created.length > 0) {
@@ -140,6 +146,7 @@ export async function linkMentions(
     on conflict ("meetingId", "phraseStart", "phraseEnd") do nothing
     returning id, "phraseStart"`;
   if (freshMeeting) await addMeetingToStats(tx, meetingId);
+  await adoptClearerTitles(tx, meetingId, plans.filter((p) => p.pledgeRef > 0).map((p) => ({ pledgeId: p.pledgeRef, title: p.mention.title })));
 
   const mentionIds = new Map(inserted.map((r) => [r.phraseStart, r.id]));
   const titles = new Map<number, string>(candidates.flat().map((c) => [c.id, c.title]));
@@ -172,4 +179,39 @@ export async function linkMentions(
   }));
   const pledgeIds = [...new Set(rows.map((r) => r.pledgeId!))];
   return { newPledges: created.length, linked: plans.length - created.length, lowConfidence, plans: outcomes, pledgeIds };
+}
+
+function clearestTitle(titles: string[]): string | null {
+  let best: string | null = null;
+  let bestScore = -Infinity;
+  for (const title of titles) {
+    const score = titleClarity(title);
+    if (score > bestScore) [best, bestScore] = [title, score];
+  }
+  return best;
+}
+
+/**
+ * A stored pledge whose new wording names it clearly better than its title does takes that
+ * wording's title (never one an analyst chose), recorded in its history as a rename by ingestion.
+ */
+async function adoptClearerTitles(tx: Tx, meetingId: number, wordings: { pledgeId: number; title: string }[]): Promise<void> {
+  if (wordings.length === 0) return;
+  const byPledge = new Map<number, string[]>();
+  for (const w of wordings) byPledge.set(w.pledgeId, [...(byPledge.get(w.pledgeId) ?? []), w.title]);
+  const current = await tx.$queryRaw<{ id: number; title: string }[]>`
+    select id, title from "Pledge" where id = any(${[...byPledge.keys()]}::int[]) and not "titleByAnalyst" and "mergedIntoId" is null`;
+  const renames = current.flatMap(({ id, title }) => {
+    const best = clearestTitle(byPledge.get(id)!);
+    return best && best !== title && titleClarity(best) >= titleClarity(title) + CLEARER_BY ? [{ id, from: title, to: best }] : [];
+  });
+  if (renames.length === 0) return;
+  await tx.$executeRaw`
+    update "Pledge" p set title = r.to, version = p.version + 1, "updatedAt" = now()
+      from jsonb_to_recordset(${JSON.stringify(renames)}::jsonb) as r(id int, "from" text, "to" text) where p.id = r.id`;
+  await tx.$executeRaw`
+    insert into "PledgeEvent" ("pledgeId", kind, data)
+    select r.id, 'RENAMED', jsonb_build_object('from', r."from", 'to', r."to", 'by', 'ingestion', 'meetingId', ${meetingId}::int,
+                                               'reason', 'a clearer wording of the pledge')
+      from jsonb_to_recordset(${JSON.stringify(renames)}::jsonb) as r(id int, "from" text, "to" text)`;
 }

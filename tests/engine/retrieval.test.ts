@@ -18,7 +18,7 @@ describe("retrieval keys", () => {
     ["the seed readouts", () => readFolder("seeds")],
     ["the fixture readouts", () => readFolder(path.join("tests", "fixtures", "readouts"))],
     ["a synthetic corpus of 400 meetings", () => [...generateCorpus(400, 5)].map((r) => ({ id: r.file, text: r.text }))],
-  ])("find every pledge that scoring against all pledges would link, on %s", (_, load) => {
+  ])("find every pledge that scoring against all pledges would link, on %s", { timeout: 60_000 }, (_, load) => {
     const readouts = load();
     const indexed = planCorpus(readouts);
     const exhaustive = planCorpus(readouts, { everyPledge: true });
