@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/server/db";
-import { ingestFiles } from "@/server/ingest/ingest-files";
+import { formatSummary, ingestFiles } from "@/server/ingest/ingest-files";
 import type { Actor } from "@/server/services/actor";
 import { deleteMeeting } from "@/server/services/delete-meeting";
 import { ForbiddenError } from "@/server/services/errors";
@@ -71,6 +71,8 @@ describe("a new version of a stored readout", () => {
     expect(summary.failed).toEqual([]);
     expect(summary.created).toBe(0);
     expect(summary.replaced).toEqual([expect.objectContaining({ previousMeetingId: first.id, version: 2, why: "the same file" })]);
+    expect(formatSummary(summary)).toMatch(/new: 0 {2}replaced: 1 /);
+    expect(formatSummary(summary)).toContain(`REPLACED ${file}: version 2 of meeting ${first.id} (the same file)`);
 
     expect(await currentMeetings()).toBe(1);
     const old = await db.meeting.findUniqueOrThrow({ where: { id: first.id }, include: { mentions: true } });
