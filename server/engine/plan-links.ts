@@ -1,5 +1,6 @@
 import type { ExtractedMention } from "./extract-mentions";
 import { mentionKeys, withMention, type PledgeKeys } from "./keys";
+import { correctionReason, verdictOf, type Correction } from "./corrections";
 import { chooseLink, type LinkDecision, type PledgeCandidate } from "./link";
 
 /**
@@ -26,6 +27,8 @@ export interface PlannedMention {
   pledgeRef: number;
   decision: LinkDecision | null;
   keys: PledgeKeys & { lookup: string[] };
+  /** An analyst marked this wording not a pledge: stored rejected on `pledgeRef`, teaching it nothing. */
+  rejected?: boolean;
 }
 
 export interface NewPledge extends PledgeKeys {
@@ -66,7 +69,14 @@ export function rankCandidates<T extends StoredPledge>(pledges: Iterable<T>, loo
     .map((x) => x.p);
 }
 
-export function planLinks(mentions: ExtractedMention[], candidates: StoredPledge[][]): LinkPlan {
+/** An analyst's label decides before any scoring: confidence 1, and the reason says who and when. */
+const TAUGHT = 1;
+
+/**
+ * `corrections[i]` are the analysts' labels on mention i's wording (see `corrections.ts`); a pledge
+ * a label links the wording to must be among `candidates[i]`, whatever its rank.
+ */
+export function planLinks(mentions: ExtractedMention[], candidates: StoredPledge[][], corrections: Correction[][] = []): LinkPlan {
   const created: (NewPledge & { candidate: PledgeCandidate })[] = [];
   const grown = new Map<number, StoredPledge & PledgeKeys>();
   const planned: PlannedMention[] = [];
@@ -78,9 +88,16 @@ export function planLinks(mentions: ExtractedMention[], candidates: StoredPledge
   };
   for (const [i, mention] of mentions.entries()) {
     const keys = mentionKeys(mention);
-    const stored = (candidates[i] ?? []).map(copy);
+    const verdict = verdictOf(corrections[i] ?? []);
+    if (verdict.reject) {
+      const pledgeId = verdict.reject.pledgeId;
+      planned.push({ mention, pledgeRef: pledgeId, decision: { pledgeId, confidence: TAUGHT, reason: correctionReason(verdict) }, keys, rejected: true });
+      continue;
+    }
+    const stored = (candidates[i] ?? []).filter((p) => !verdict.avoid.has(p.id)).map(copy);
+    const taught = verdict.link && stored.find((p) => p.id === verdict.link!.pledgeId);
     const local = created.filter((c) => c.countryPair === mention.countryPair).map((c) => c.candidate);
-    const decision = chooseLink(mention, [...stored, ...local]);
+    const decision = taught ? { pledgeId: taught.id, confidence: TAUGHT, reason: correctionReason(verdict) } : chooseLink(mention, [...stored, ...local]);
     planned.push({ mention, pledgeRef: decision ? decision.pledgeId : -(created.length + 1), decision, keys });
     if (!decision) {
       const own = withMention({ linkKeys: [], retrievalKeys: [] }, keys);

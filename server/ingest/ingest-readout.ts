@@ -1,11 +1,13 @@
 import { createHash } from "node:crypto";
 import type { Db } from "@/server/db";
+import { Prisma } from "@/server/generated/prisma/client";
 import { TOPICS } from "@/lib/topics";
 import { addMeetingToStats } from "@/server/stats/pledge-stats";
 import { parseReadout, type ParsedReadout } from "@/server/engine/parse-readout";
 import { extractMentions, type ExtractedMention } from "@/server/engine/extract-mentions";
 import { LOW_CONFIDENCE } from "@/server/engine/link";
 import { lookupKeys, MAX_CANDIDATES, MAX_PHRASES, planLinks, type StoredPledge } from "@/server/engine/plan-links";
+import { verdictOf, wordingOf, type Correction } from "@/server/engine/corrections";
 import { decodeReadout, ReadoutError } from "@/server/engine/validate-readout";
 import { sqlState, withSqlTransaction, type RawSql } from "@/server/sql-transaction";
 
@@ -181,6 +183,14 @@ async function insertMeeting(tx: Tx, file: string, hash: string, text: string, p
 
 type CandidateRow = StoredPledge & { idx: number };
 
+/** A candidate pledge's columns and its first few live wordings, from "Pledge" p. */
+const CANDIDATE = Prisma.sql`p.id, p.title, t.slug as topic, p.giver, p."countryPair", p."linkKeys", p."retrievalKeys", p."mentionCount",
+       coalesce((select array_agg(x.phrase order by x.id) from (
+          select m.id, m.phrase from "Mention" m
+           where m."pledgeId" = p.id and m.review <> 'REJECTED'
+           order by m.id limit ${MAX_PHRASES}) x), '{}') as phrases
+  from "Pledge" p join "Topic" t on t.id = p."topicId"`;
+
 /**
  * Link candidates for every mention of the readout in one round trip: for each mention, the live
  * pledges filed under one of its lookup keys (the GIN index on "retrievalKeys" answers the overlap
@@ -194,12 +204,7 @@ async function findCandidates(tx: Tx, lookups: string[][]): Promise<StoredPledge
     select w.idx, c.*
       from jsonb_to_recordset(${JSON.stringify(wanted)}::jsonb) as w(idx int, keys text[])
       cross join lateral (
-        select p.id, p.title, t.slug as topic, p.giver, p."countryPair", p."linkKeys", p."retrievalKeys", p."mentionCount",
-               coalesce((select array_agg(x.phrase order by x.id) from (
-                  select m.id, m.phrase from "Mention" m
-                   where m."pledgeId" = p.id and m.review <> 'REJECTED'
-                   order by m.id limit ${MAX_PHRASES}) x), '{}') as phrases
-          from "Pledge" p join "Topic" t on t.id = p."topicId"
+        select ${CANDIDATE}
          where p."retrievalKeys" && w.keys
            and p."mergedIntoId" is null
          order by cardinality(array(select unnest(p."retrievalKeys") intersect select unnest(w.keys))) desc,
@@ -211,13 +216,47 @@ async function findCandidates(tx: Tx, lookups: string[][]): Promise<StoredPledge
 }
 
 /**
+ * The analysts' labels on each mention's wording (index lookups on "LinkCorrection"."wording"), a
+ * pledge merged since standing for its survivor; and every pledge a label links a wording to joins
+ * that mention's candidates, after the ranked ones, so the planner can place the mention there.
+ */
+async function findCorrections(tx: Tx, mentions: ExtractedMention[], candidates: StoredPledge[][]): Promise<Correction[][]> {
+  const wanted = mentions.map((m, idx) => ({ idx, wording: wordingOf(m.phrase, m.countryPair) })).filter((w) => w.wording !== null);
+  const out: Correction[][] = mentions.map(() => []);
+  if (wanted.length === 0) return out;
+  const rows = await tx.$queryRaw<(Correction & { idx: number })[]>`
+    select w.idx, c.id, coalesce(p."mergedIntoId", p.id) as "pledgeId", c.kind::text as kind, c.linked,
+           to_char(c."createdAt", 'YYYY-MM-DD') as date
+      from jsonb_to_recordset(${JSON.stringify(wanted)}::jsonb) as w(idx int, wording text)
+      join "LinkCorrection" c on c.wording = w.wording
+      join "Pledge" p on p.id = c."pledgeId"
+     order by w.idx, c.id`;
+  for (const { idx, ...c } of rows) out[idx].push(c);
+  const missing = new Map<number, number[]>();
+  out.forEach((labels, idx) => {
+    const link = verdictOf(labels).link;
+    if (link && !candidates[idx].some((p) => p.id === link.pledgeId)) missing.set(idx, [link.pledgeId]);
+  });
+  if (missing.size === 0) return out;
+  const extra = await tx.$queryRaw<StoredPledge[]>`
+    select ${CANDIDATE}
+     where p.id = any(${[...new Set([...missing.values()].flat())]}::int[])`;
+  for (const [idx, [id]] of missing) {
+    const pledge = extra.find((p) => p.id === id);
+    if (pledge) candidates[idx].push(pledge);
+  }
+  return out;
+}
+
+/**
  * Plans every link in memory with the engine's one planner, then writes pledges, mentions,
  * history and refreshed figures in a handful of set-based statements.
  */
 async function linkMentions(tx: Tx, meetingId: number, mentions: ExtractedMention[], topicIds: Map<string, number>) {
   if (mentions.length === 0) return { newPledges: 0, linked: 0, lowConfidence: [] };
   const candidates = await findCandidates(tx, lookupKeys(mentions));
-  const plan = planLinks(mentions, candidates);
+  const corrections = await findCorrections(tx, mentions, candidates);
+  const plan = planLinks(mentions, candidates, corrections);
   const created = plan.created;
   const plans = plan.mentions;
 
@@ -252,7 +291,7 @@ async function linkMentions(tx: Tx, meetingId: number, mentions: ExtractedMentio
        where p.id = u.id`;
   }
 
-  const rows = plans.map(({ mention: m, pledgeRef, decision }) => ({
+  const rows = plans.map(({ mention: m, pledgeRef, decision, rejected }) => ({
     pledgeId: pledgeRef > 0 ? pledgeRef : ids.get(pledgeRef),
     quote: m.quote,
     start: m.start,
@@ -269,15 +308,16 @@ async function linkMentions(tx: Tx, meetingId: number, mentions: ExtractedMentio
     confidence: decision ? decision.confidence : 1,
     linkMethod: decision ? "AUTOMATIC" : "FIRST",
     linkReason: decision ? decision.reason : "first seen here: no earlier pledge matched",
+    review: rejected ? "REJECTED" : "UNREVIEWED",
   }));
   const inserted = await tx.$queryRaw<{ id: number; phraseStart: number }[]>`
     insert into "Mention" ("pledgeId", "meetingId", quote, start, "end", phrase, "phraseStart", "phraseEnd", "sentenceIndex",
-                           speaker, side, cue, firmness, specificity, confidence, "linkMethod", "linkReason")
+                           speaker, side, cue, firmness, specificity, confidence, "linkMethod", "linkReason", review)
     select r."pledgeId", ${meetingId}, r.quote, r.start, r."end", r.phrase, r."phraseStart", r."phraseEnd", r."sentenceIndex",
-           r.speaker, r.side, r.cue, r.firmness, r.specificity, r.confidence, r."linkMethod"::"LinkMethod", r."linkReason"
+           r.speaker, r.side, r.cue, r.firmness, r.specificity, r.confidence, r."linkMethod"::"LinkMethod", r."linkReason", r.review::"ReviewState"
       from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
         as r("pledgeId" int, quote text, start int, "end" int, phrase text, "phraseStart" int, "phraseEnd" int, "sentenceIndex" int,
-             speaker text, side text, cue text, firmness int, specificity int, confidence float8, "linkMethod" text, "linkReason" text)
+             speaker text, side text, cue text, firmness int, specificity int, confidence float8, "linkMethod" text, "linkReason" text, review text)
     on conflict ("meetingId", "phraseStart", "phraseEnd") do nothing
     returning id, "phraseStart"`;
   await addMeetingToStats(tx, meetingId);
@@ -287,7 +327,7 @@ async function linkMentions(tx: Tx, meetingId: number, mentions: ExtractedMentio
   for (const c of created) titles.set(ids.get(c.ref)!, c.title);
   const lowConfidence: LowConfidenceLink[] = [];
   for (const plan of plans) {
-    if (!plan.decision || plan.decision.confidence >= LOW_CONFIDENCE) continue;
+    if (!plan.decision || plan.rejected || plan.decision.confidence >= LOW_CONFIDENCE) continue;
     const pledgeId = plan.pledgeRef > 0 ? plan.pledgeRef : ids.get(plan.pledgeRef)!;
     lowConfidence.push({
       mentionId: mentionIds.get(plan.mention.phraseStart) ?? 0,
