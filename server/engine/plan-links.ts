@@ -53,18 +53,28 @@ export function lookupKeys(mentions: ExtractedMention[]): PledgeKeys["retrievalK
   return mentions.map((m) => mentionKeys(m).lookup);
 }
 
-const overlap = (a: readonly string[], b: ReadonlySet<string>) => new Set(a.filter((k) => b.has(k))).size;
+/**
+ * A shared key weighs the inverse of how many candidate pledges share it (its document frequency
+ * within the pair: every pledge filed under a lookup key is a candidate), scaled to a whole number
+ * so that PostgreSQL and the planner add exactly the same integers.
+ */
+export const KEY_WEIGHT_SCALE = 1_000_000;
 
 /**
- * The order and cap candidate retrieval applies (PostgreSQL applies the same in its query): most
- * shared retrieval keys first, then most mentioned, then oldest.
+ * The order and cap candidate retrieval applies (PostgreSQL applies the same in its query): the
+ * highest weighted overlap first (the sum over shared retrieval keys of `KEY_WEIGHT_SCALE` divided,
+ * rounding down, by the number of candidates filed under that key), then most mentioned, then
+ * oldest. A pledge that shares the one rare object of a mention ranks before many that share only
+ * its common keys.
  */
 export function rankCandidates<T extends StoredPledge>(pledges: Iterable<T>, lookup: readonly string[]): T[] {
   const want = new Set(lookup);
-  return [...pledges]
-    .map((p) => ({ p, shared: overlap(p.retrievalKeys, want) }))
-    .filter((x) => x.shared > 0)
-    .sort((a, b) => b.shared - a.shared || b.p.mentionCount - a.p.mentionCount || a.p.id - b.p.id)
+  const pool = [...pledges].map((p) => ({ p, shared: [...new Set(p.retrievalKeys.filter((k) => want.has(k)))] })).filter((x) => x.shared.length > 0);
+  const frequency = new Map<string, number>();
+  for (const { shared } of pool) for (const k of shared) frequency.set(k, (frequency.get(k) ?? 0) + 1);
+  return pool
+    .map((x) => ({ p: x.p, score: x.shared.reduce((sum, k) => sum + Math.floor(KEY_WEIGHT_SCALE / frequency.get(k)!), 0) }))
+    .sort((a, b) => b.score - a.score || b.p.mentionCount - a.p.mentionCount || a.p.id - b.p.id)
     .slice(0, MAX_CANDIDATES)
     .map((x) => x.p);
 }

@@ -6,7 +6,7 @@ import { addMeetingToStats } from "@/server/stats/pledge-stats";
 import { parseReadout, type ParsedReadout } from "@/server/engine/parse-readout";
 import { extractMentions, type ExtractedMention } from "@/server/engine/extract-mentions";
 import { LOW_CONFIDENCE } from "@/server/engine/link";
-import { lookupKeys, MAX_CANDIDATES, MAX_PHRASES, planLinks, type StoredPledge } from "@/server/engine/plan-links";
+import { KEY_WEIGHT_SCALE, lookupKeys, MAX_CANDIDATES, MAX_PHRASES, planLinks, type StoredPledge } from "@/server/engine/plan-links";
 import { verdictOf, wordingOf, type Correction } from "@/server/engine/corrections";
 import { decodeReadout, ReadoutError } from "@/server/engine/validate-readout";
 import { sqlState, withSqlTransaction, type RawSql } from "@/server/sql-transaction";
@@ -194,10 +194,10 @@ const CANDIDATE = Prisma.sql`p.id, p.title, t.slug as topic, p.giver, p."country
 /**
  * Link candidates for every mention of the readout in one round trip: for each mention, the live
  * pledges filed under one of its lookup keys (the GIN index on "retrievalKeys" answers the overlap
- * test; keys carry the country pair), ranked and capped as `rankCandidates` says, with their first
- * few live wordings.
+ * test; keys carry the country pair), ranked by weighted key overlap and capped as `rankCandidates`
+ * says, with their first few live wordings.
  */
-async function findCandidates(tx: Tx, lookups: string[][]): Promise<StoredPledge[][]> {
+export async function findCandidates(tx: Tx, lookups: string[][]): Promise<StoredPledge[][]> {
   const wanted = lookups.map((keys, idx) => ({ idx, keys })).filter((w) => w.keys.length > 0);
   if (wanted.length === 0) return lookups.map(() => []);
   const rows = await tx.$queryRaw<CandidateRow[]>`
@@ -205,10 +205,15 @@ async function findCandidates(tx: Tx, lookups: string[][]): Promise<StoredPledge
       from jsonb_to_recordset(${JSON.stringify(wanted)}::jsonb) as w(idx int, keys text[])
       cross join lateral (
         select ${CANDIDATE}
-         where p."retrievalKeys" && w.keys
-           and p."mergedIntoId" is null
-         order by cardinality(array(select unnest(p."retrievalKeys") intersect select unnest(w.keys))) desc,
-                  p."mentionCount" desc, p.id
+          join (
+            -- The pledges filed under a lookup key (one GIN lookup), each shared key counted once with
+            -- the number of those pledges filed under it.
+            select s.id, sum(${KEY_WEIGHT_SCALE}::int / s.frequency) as score
+              from (select p.id, count(*) over (partition by u.k)::int as frequency
+                      from "Pledge" p cross join lateral (select distinct unnest(p."retrievalKeys") as k) u
+                     where p."retrievalKeys" && w.keys and p."mergedIntoId" is null and u.k = any(w.keys)) s
+             group by s.id) r on r.id = p.id
+         order by r.score desc, p."mentionCount" desc, p.id
          limit ${MAX_CANDIDATES}) c`;
   const out: StoredPledge[][] = lookups.map(() => []);
   for (const { idx, ...candidate } of rows) out[idx].push(candidate);
