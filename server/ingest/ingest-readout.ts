@@ -237,16 +237,16 @@ async function findCorrections(tx: Tx, mentions: ExtractedMention[], candidates:
       join "Pledge" p on p.id = c."pledgeId"
      order by w.idx, c.id`;
   for (const { idx, ...c } of rows) out[idx].push(c);
-  const missing = new Map<number, number[]>();
+  const missing = new Map<number, number>();
   out.forEach((labels, idx) => {
     const link = verdictOf(labels).link;
-    if (link && !candidates[idx].some((p) => p.id === link.pledgeId)) missing.set(idx, [link.pledgeId]);
+    if (link && !candidates[idx].some((p) => p.id === link.pledgeId)) missing.set(idx, link.pledgeId);
   });
   if (missing.size === 0) return out;
   const extra = await tx.$queryRaw<StoredPledge[]>`
     select ${CANDIDATE}
-     where p.id = any(${[...new Set([...missing.values()].flat())]}::int[])`;
-  for (const [idx, [id]] of missing) {
+     where p.id = any(${[...new Set(missing.values())]}::int[])`;
+  for (const [idx, id] of missing) {
     const pledge = extra.find((p) => p.id === id);
     if (pledge) candidates[idx].push(pledge);
   }
@@ -343,5 +343,6 @@ async function linkMentions(tx: Tx, meetingId: number, mentions: ExtractedMentio
       quote: plan.mention.phrase,
     });
   }
-  return { newPledges: created.length, linked: plans.length - created.length, lowConfidence };
+  // A mention stored already rejected is neither a new pledge nor a link.
+  return { newPledges: created.length, linked: plans.filter((p) => p.decision && !p.rejected).length, lowConfidence };
 }
