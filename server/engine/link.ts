@@ -239,12 +239,21 @@ function comparePhrase(m: Features, c: Features, giverOk: boolean, ph: string): 
   // different name on each side means a different pledge.
   if (m.names.length && c.names.length) {
     let shared: Name | null = null;
-    for (const a of m.names) for (const b of c.names) if (!shared && sameName(a, b)) shared = a.tokens.length <= b.tokens.length ? a : b;
+    let inside: string[] = [];
+    for (const a of m.names) {
+      for (const b of c.names) {
+        if (shared || !sameName(a, b)) continue;
+        shared = a.tokens.length <= b.tokens.length ? a : b;
+        // An acronym stands for its full name, kind included: "CPEC" is the "China-Pakistan
+        // Economic Corridor", so that corridor is no other thing.
+        inside = a.acronym || b.acronym ? [...a.tokens, ...b.tokens] : shared.tokens;
+      }
+    }
     if (shared) {
       // Only the facility outside the name counts: "host the SCO summit" is not "cooperation
       // within the Shanghai Cooperation Organization".
-      const extraM = m.facilities.filter((x) => !shared!.tokens.includes(x) && !c.facilities.includes(x));
-      const extraC = c.facilities.filter((x) => !shared!.tokens.includes(x) && !m.facilities.includes(x));
+      const extraM = m.facilities.filter((x) => !inside.includes(x) && !c.facilities.includes(x));
+      const extraC = c.facilities.filter((x) => !inside.includes(x) && !m.facilities.includes(x));
       if (extraM.length || extraC.length) return { score: 0.45, reason: `shares named '${shared.label}' but ${show(extraM.length ? m : c, extraM.length ? extraM : extraC)} is another thing (${quote(ph)})` };
       return { score: 0.95, reason: `shares named '${shared.label}' (${quote(ph)})` };
     }

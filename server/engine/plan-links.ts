@@ -1,5 +1,6 @@
 import type { ExtractedMention } from "./extract-mentions";
 import { mentionKeys, withMention, type PledgeKeys } from "./keys";
+import { correctionReason, verdictOf, type Correction } from "./corrections";
 import { chooseLink, type LinkDecision, type PledgeCandidate } from "./link";
 
 /**
@@ -26,6 +27,8 @@ export interface PlannedMention {
   pledgeRef: number;
   decision: LinkDecision | null;
   keys: PledgeKeys & { lookup: string[] };
+  /** An analyst marked this wording not a pledge: stored rejected on `pledgeRef`, teaching it nothing. */
+  rejected?: boolean;
 }
 
 export interface NewPledge extends PledgeKeys {
@@ -50,23 +53,40 @@ export function lookupKeys(mentions: ExtractedMention[]): PledgeKeys["retrievalK
   return mentions.map((m) => mentionKeys(m).lookup);
 }
 
-const overlap = (a: readonly string[], b: ReadonlySet<string>) => new Set(a.filter((k) => b.has(k))).size;
+/**
+ * A shared key weighs the inverse of how many candidate pledges share it (its document frequency
+ * within the pair: every pledge filed under a lookup key is a candidate), scaled to a whole number
+ * so that PostgreSQL and the planner add exactly the same integers.
+ */
+export const KEY_WEIGHT_SCALE = 1_000_000;
 
 /**
- * The order and cap candidate retrieval applies (PostgreSQL applies the same in its query): most
- * shared retrieval keys first, then most mentioned, then oldest.
+ * The order and cap candidate retrieval applies (PostgreSQL applies the same in its query): the
+ * highest weighted overlap first (the sum over shared retrieval keys of `KEY_WEIGHT_SCALE` divided,
+ * rounding down, by the number of candidates filed under that key), then most mentioned, then
+ * oldest. A pledge that shares the one rare object of a mention ranks before many that share only
+ * its common keys.
  */
 export function rankCandidates<T extends StoredPledge>(pledges: Iterable<T>, lookup: readonly string[]): T[] {
   const want = new Set(lookup);
-  return [...pledges]
-    .map((p) => ({ p, shared: overlap(p.retrievalKeys, want) }))
-    .filter((x) => x.shared > 0)
-    .sort((a, b) => b.shared - a.shared || b.p.mentionCount - a.p.mentionCount || a.p.id - b.p.id)
+  const pool = [...pledges].map((p) => ({ p, shared: [...new Set(p.retrievalKeys.filter((k) => want.has(k)))] })).filter((x) => x.shared.length > 0);
+  const frequency = new Map<string, number>();
+  for (const { shared } of pool) for (const k of shared) frequency.set(k, (frequency.get(k) ?? 0) + 1);
+  return pool
+    .map((x) => ({ p: x.p, score: x.shared.reduce((sum, k) => sum + Math.floor(KEY_WEIGHT_SCALE / frequency.get(k)!), 0) }))
+    .sort((a, b) => b.score - a.score || b.p.mentionCount - a.p.mentionCount || a.p.id - b.p.id)
     .slice(0, MAX_CANDIDATES)
     .map((x) => x.p);
 }
 
-export function planLinks(mentions: ExtractedMention[], candidates: StoredPledge[][]): LinkPlan {
+/** An analyst's label decides before any scoring: confidence 1, and the reason says who and when. */
+const TAUGHT = 1;
+
+/**
+ * `corrections[i]` are the analysts' labels on mention i's wording (see `corrections.ts`); a pledge
+ * a label links the wording to must be among `candidates[i]`, whatever its rank.
+ */
+export function planLinks(mentions: ExtractedMention[], candidates: StoredPledge[][], corrections: Correction[][] = []): LinkPlan {
   const created: (NewPledge & { candidate: PledgeCandidate })[] = [];
   const grown = new Map<number, StoredPledge & PledgeKeys>();
   const planned: PlannedMention[] = [];
@@ -78,9 +98,16 @@ export function planLinks(mentions: ExtractedMention[], candidates: StoredPledge
   };
   for (const [i, mention] of mentions.entries()) {
     const keys = mentionKeys(mention);
-    const stored = (candidates[i] ?? []).map(copy);
+    const verdict = verdictOf(corrections[i] ?? []);
+    if (verdict.reject) {
+      const pledgeId = verdict.reject.pledgeId;
+      planned.push({ mention, pledgeRef: pledgeId, decision: { pledgeId, confidence: TAUGHT, reason: correctionReason(verdict) }, keys, rejected: true });
+      continue;
+    }
+    const stored = (candidates[i] ?? []).filter((p) => !verdict.avoid.has(p.id)).map(copy);
+    const taught = verdict.link && stored.find((p) => p.id === verdict.link!.pledgeId);
     const local = created.filter((c) => c.countryPair === mention.countryPair).map((c) => c.candidate);
-    const decision = chooseLink(mention, [...stored, ...local]);
+    const decision = taught ? { pledgeId: taught.id, confidence: TAUGHT, reason: correctionReason(verdict) } : chooseLink(mention, [...stored, ...local]);
     planned.push({ mention, pledgeRef: decision ? decision.pledgeId : -(created.length + 1), decision, keys });
     if (!decision) {
       const own = withMention({ linkKeys: [], retrievalKeys: [] }, keys);

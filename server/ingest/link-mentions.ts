@@ -1,6 +1,8 @@
 import type { ExtractedMention } from "@/server/engine/extract-mentions";
 import { LOW_CONFIDENCE } from "@/server/engine/link";
-import { lookupKeys, MAX_CANDIDATES, MAX_PHRASES, planLinks, type StoredPledge } from "@/server/engine/plan-links";
+import { KEY_WEIGHT_SCALE, lookupKeys, MAX_CANDIDATES, MAX_PHRASES, planLinks, type StoredPledge } from "@/server/engine/plan-links";
+import { verdictOf, wordingOf, type Correction } from "@/server/engine/corrections";
+import { Prisma } from "@/server/generated/prisma/client";
 import { addMeetingToStats } from "@/server/stats/pledge-stats";
 import { CLEARER_BY, titleClarity } from "@/server/engine/titles";
 import type { RawSql } from "@/server/sql-transaction";
@@ -25,6 +27,8 @@ export interface MentionPlan {
   phrase: string;
   /** "new": starts a pledge; "linked": joins a stored pledge; "kept": the same mention in the previous version, kept with its pledge and decisions. */
   kind: "new" | "linked" | "kept";
+  /** Stored already rejected: an analyst marked this wording as not a pledge. */
+  rejected?: boolean;
   /** The stored pledge it joins; null for a new pledge. */
   pledgeId: number | null;
   pledgeTitle: string;
@@ -34,32 +38,73 @@ export interface MentionPlan {
 
 type CandidateRow = StoredPledge & { idx: number };
 
+/** A candidate pledge's columns and its first few live wordings, from "Pledge" p. */
+const CANDIDATE = Prisma.sql`p.id, p.title, t.slug as topic, p.giver, p."countryPair", p."linkKeys", p."retrievalKeys", p."mentionCount",
+       coalesce((select array_agg(x.phrase order by x.id) from (
+          select m.id, m.phrase from "Mention" m
+           where m."pledgeId" = p.id and m.review <> 'REJECTED'
+           order by m.id limit ${MAX_PHRASES}) x), '{}') as phrases
+  from "Pledge" p join "Topic" t on t.id = p."topicId"`;
+
 /**
  * Link candidates for every mention of the readout in one round trip: for each mention, the live
  * pledges filed under one of its lookup keys (the GIN index on "retrievalKeys" answers the overlap
- * test; keys carry the country pair), ranked and capped as `rankCandidates` says, with their first
- * few live wordings.
+ * test; keys carry the country pair), ranked by weighted key overlap and capped as `rankCandidates`
+ * says, with their first few live wordings.
  */
-async function findCandidates(tx: Tx, lookups: string[][]): Promise<StoredPledge[][]> {
+export async function findCandidates(tx: Tx, lookups: string[][]): Promise<StoredPledge[][]> {
   const wanted = lookups.map((keys, idx) => ({ idx, keys })).filter((w) => w.keys.length > 0);
   if (wanted.length === 0) return lookups.map(() => []);
   const rows = await tx.$queryRaw<CandidateRow[]>`
     select w.idx, c.*
       from jsonb_to_recordset(${JSON.stringify(wanted)}::jsonb) as w(idx int, keys text[])
       cross join lateral (
-        select p.id, p.title, t.slug as topic, p.giver, p."countryPair", p."linkKeys", p."retrievalKeys", p."mentionCount",
-               coalesce((select array_agg(x.phrase order by x.id) from (
-                  select m.id, m.phrase from "Mention" m
-                   where m."pledgeId" = p.id and m.review <> 'REJECTED'
-                   order by m.id limit ${MAX_PHRASES}) x), '{}') as phrases
-          from "Pledge" p join "Topic" t on t.id = p."topicId"
-         where p."retrievalKeys" && w.keys
-           and p."mergedIntoId" is null
-         order by cardinality(array(select unnest(p."retrievalKeys") intersect select unnest(w.keys))) desc,
-                  p."mentionCount" desc, p.id
+        select ${CANDIDATE}
+          join (
+            -- The pledges filed under a lookup key (one GIN lookup), each shared key counted once with
+            -- the number of those pledges filed under it.
+            select s.id, sum(${KEY_WEIGHT_SCALE}::int / s.frequency) as score
+              from (select p.id, count(*) over (partition by u.k)::int as frequency
+                      from "Pledge" p cross join lateral (select distinct unnest(p."retrievalKeys") as k) u
+                     where p."retrievalKeys" && w.keys and p."mergedIntoId" is null and u.k = any(w.keys)) s
+             group by s.id) r on r.id = p.id
+         order by r.score desc, p."mentionCount" desc, p.id
          limit ${MAX_CANDIDATES}) c`;
   const out: StoredPledge[][] = lookups.map(() => []);
   for (const { idx, ...candidate } of rows) out[idx].push(candidate);
+  return out;
+}
+
+/**
+ * The analysts' labels on each mention's wording (index lookups on "LinkCorrection"."wording"), a
+ * pledge merged since standing for its survivor; and every pledge a label links a wording to joins
+ * that mention's candidates, after the ranked ones, so the planner can place the mention there.
+ */
+async function findCorrections(tx: Tx, mentions: ExtractedMention[], candidates: StoredPledge[][]): Promise<Correction[][]> {
+  const wanted = mentions.map((m, idx) => ({ idx, wording: wordingOf(m.phrase, m.countryPair) })).filter((w) => w.wording !== null);
+  const out: Correction[][] = mentions.map(() => []);
+  if (wanted.length === 0) return out;
+  const rows = await tx.$queryRaw<(Correction & { idx: number })[]>`
+    select w.idx, c.id, coalesce(p."mergedIntoId", p.id) as "pledgeId", c.kind::text as kind, c.linked,
+           to_char(c."createdAt", 'YYYY-MM-DD') as date
+      from jsonb_to_recordset(${JSON.stringify(wanted)}::jsonb) as w(idx int, wording text)
+      join "LinkCorrection" c on c.wording = w.wording
+      join "Pledge" p on p.id = c."pledgeId"
+     order by w.idx, c.id`;
+  for (const { idx, ...c } of rows) out[idx].push(c);
+  const missing = new Map<number, number>();
+  out.forEach((labels, idx) => {
+    const link = verdictOf(labels).link;
+    if (link && !candidates[idx].some((p) => p.id === link.pledgeId)) missing.set(idx, link.pledgeId);
+  });
+  if (missing.size === 0) return out;
+  const extra = await tx.$queryRaw<StoredPledge[]>`
+    select ${CANDIDATE}
+     where p.id = any(${[...new Set(missing.values())]}::int[])`;
+  for (const [idx, id] of missing) {
+    const pledge = extra.find((p) => p.id === id);
+    if (pledge) candidates[idx].push(pledge);
+  }
   return out;
 }
 
@@ -77,7 +122,8 @@ export async function linkMentions(
 ): Promise<{ newPledges: number; linked: number; lowConfidence: LowConfidenceLink[]; plans: MentionPlan[]; pledgeIds: number[] }> {
   if (mentions.length === 0) return { newPledges: 0, linked: 0, lowConfidence: [], plans: [], pledgeIds: [] };
   const candidates = await findCandidates(tx, lookupKeys(mentions));
-  const plan = planLinks(mentions, candidates);
+  const corrections = await findCorrections(tx, mentions, candidates);
+  const plan = planLinks(mentions, candidates, corrections);
   const created = plan.created;
   const plans = plan.mentions;
   // A pledge this readout starts takes the clearest of its wordings here as its title.
@@ -117,7 +163,7 @@ export async function linkMentions(
        where p.id = u.id`;
   }
 
-  const rows = plans.map(({ mention: m, pledgeRef, decision }) => ({
+  const rows = plans.map(({ mention: m, pledgeRef, decision, rejected }) => ({
     pledgeId: pledgeRef > 0 ? pledgeRef : ids.get(pledgeRef),
     quote: m.quote,
     start: m.start,
@@ -134,15 +180,16 @@ export async function linkMentions(
     confidence: decision ? decision.confidence : 1,
     linkMethod: decision ? "AUTOMATIC" : "FIRST",
     linkReason: decision ? decision.reason : "first seen here: no earlier pledge matched",
+    review: rejected ? "REJECTED" : "UNREVIEWED",
   }));
   const inserted = await tx.$queryRaw<{ id: number; phraseStart: number }[]>`
     insert into "Mention" ("pledgeId", "meetingId", quote, start, "end", phrase, "phraseStart", "phraseEnd", "sentenceIndex",
-                           speaker, side, cue, firmness, specificity, confidence, "linkMethod", "linkReason")
+                           speaker, side, cue, firmness, specificity, confidence, "linkMethod", "linkReason", review)
     select r."pledgeId", ${meetingId}, r.quote, r.start, r."end", r.phrase, r."phraseStart", r."phraseEnd", r."sentenceIndex",
-           r.speaker, r.side, r.cue, r.firmness, r.specificity, r.confidence, r."linkMethod"::"LinkMethod", r."linkReason"
+           r.speaker, r.side, r.cue, r.firmness, r.specificity, r.confidence, r."linkMethod"::"LinkMethod", r."linkReason", r.review::"ReviewState"
       from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
         as r("pledgeId" int, quote text, start int, "end" int, phrase text, "phraseStart" int, "phraseEnd" int, "sentenceIndex" int,
-             speaker text, side text, cue text, firmness int, specificity int, confidence float8, "linkMethod" text, "linkReason" text)
+             speaker text, side text, cue text, firmness int, specificity int, confidence float8, "linkMethod" text, "linkReason" text, review text)
     on conflict ("meetingId", "phraseStart", "phraseEnd") do nothing
     returning id, "phraseStart"`;
   if (freshMeeting) await addMeetingToStats(tx, meetingId);
@@ -153,7 +200,7 @@ export async function linkMentions(
   for (const c of created) titles.set(ids.get(c.ref)!, c.title);
   const lowConfidence: LowConfidenceLink[] = [];
   for (const plan of plans) {
-    if (!plan.decision || plan.decision.confidence >= LOW_CONFIDENCE) continue;
+    if (!plan.decision || plan.rejected || plan.decision.confidence >= LOW_CONFIDENCE) continue;
     const pledgeId = plan.pledgeRef > 0 ? plan.pledgeRef : ids.get(plan.pledgeRef)!;
     lowConfidence.push({
       mentionId: mentionIds.get(plan.mention.phraseStart) ?? 0,
@@ -164,7 +211,7 @@ export async function linkMentions(
       quote: plan.mention.phrase,
     });
   }
-  const outcomes: MentionPlan[] = plans.map(({ mention: m, pledgeRef, decision }) => ({
+  const outcomes: MentionPlan[] = plans.map(({ mention: m, pledgeRef, decision, rejected }) => ({
     start: m.start,
     end: m.end,
     phraseStart: m.phraseStart,
@@ -176,9 +223,12 @@ export async function linkMentions(
     pledgeTitle: titles.get(pledgeRef > 0 ? pledgeRef : ids.get(pledgeRef)!) ?? m.title,
     confidence: decision ? decision.confidence : 1,
     reason: decision ? decision.reason : "first seen here: no earlier pledge matched",
+    ...(rejected ? { rejected: true } : {}),
   }));
   const pledgeIds = [...new Set(rows.map((r) => r.pledgeId!))];
-  return { newPledges: created.length, linked: plans.length - created.length, lowConfidence, plans: outcomes, pledgeIds };
+  // A mention stored already rejected is neither a new pledge nor a link.
+  const linked = plans.filter((p) => p.decision && !p.rejected).length;
+  return { newPledges: created.length, linked, lowConfidence, plans: outcomes, pledgeIds };
 }
 
 function clearestTitle(titles: string[]): string | null {

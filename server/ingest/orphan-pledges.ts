@@ -18,6 +18,8 @@ export async function dropOrphanPledges(tx: RawSql, pledgeIds: number[]): Promis
        for update of p`;
   if (orphans.length === 0) return [];
   const gone = orphans.map((o) => o.id);
+  // What analysts taught about these pledges goes with them.
+  await tx.$executeRaw`delete from "LinkCorrection" where "pledgeId" = any(${gone}::int[])`;
   await tx.$executeRaw`delete from "PledgeEvent" where "pledgeId" = any(${gone}::int[])`;
   await tx.$executeRaw`delete from "Pledge" where id = any(${gone}::int[])`;
   return orphans;

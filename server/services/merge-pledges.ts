@@ -6,6 +6,7 @@ import { lockPledges } from "./lock-pledges";
 import { updateAtVersion, withConflictDetails } from "./pledge-version";
 import { mergedKeys } from "@/server/engine/keys";
 import { refreshPledgeStats } from "@/server/stats/pledge-stats";
+import { recordCorrections } from "./link-corrections";
 
 /**
  * Folds `other` into `survivor`: every mention and every history entry moves
@@ -43,7 +44,7 @@ export async function mergePledges(actor: Actor | null, input: unknown, db: Db =
       versions.set(first[0], await updateAtVersion(tx, first[0], first[1], {}));
       versions.set(second[0], await updateAtVersion(tx, second[0], second[1], {}));
 
-      const moved = await tx.mention.findMany({ where: { pledgeId: other.id }, select: { id: true, linkMethod: true }, orderBy: { id: "asc" } });
+      const moved = await tx.mention.findMany({ where: { pledgeId: other.id }, select: { id: true, linkMethod: true, phrase: true, review: true }, orderBy: { id: "asc" } });
       // What a split needs to put back: the other pledge's history entries, the pledges that pointed at it, the survivor's keys.
       const movedEvents = await tx.pledgeEvent.findMany({ where: { pledgeId: other.id }, select: { id: true }, orderBy: { id: "asc" } });
       const repointed = await tx.pledge.findMany({ where: { mergedIntoId: other.id }, select: { id: true } });
@@ -65,7 +66,8 @@ export async function mergePledges(actor: Actor | null, input: unknown, db: Db =
       const after = await tx.pledge.findUniqueOrThrow({ where: { id: survivor.id }, select: { mentionCount: true, meetingCount: true } });
 
       const version = versions.get(survivor.id)!;
-      await tx.pledgeEvent.create({
+      const event = await tx.pledgeEvent.create({
+        select: { id: true },
         data: {
           pledgeId: survivor.id,
           kind: "MERGED",
@@ -87,6 +89,11 @@ export async function mergePledges(actor: Actor | null, input: unknown, db: Db =
           },
         },
       });
+      // Labelled examples: every live wording of the merged pledge belongs to the survivor.
+      const labels = moved
+        .filter((mention) => mention.review !== "REJECTED")
+        .map((mention) => ({ pledgeId: survivor.id, kind: "MERGE" as const, linked: true, mentionId: mention.id, phrase: mention.phrase }));
+      await recordCorrections(tx, survivor.countryPair, labels, event.id, who.id);
       return { survivorId: survivor.id, mergedId: other.id, version, movedMentions: moved.length, movedHistory: history.count };
     }),
   );

@@ -8,6 +8,7 @@ import { bumpVersion } from "./pledge-version";
 import { refreshPledgeStats } from "@/server/stats/pledge-stats";
 import { analystPledgeKeys } from "@/server/engine/keys";
 import { linkKeysOf } from "@/server/engine/normalise";
+import { aliasKeys, recordCorrections } from "./link-corrections";
 
 /**
  * Moves one mention to another pledge, or to a new pledge the analyst names.
@@ -29,6 +30,7 @@ export async function moveMention(actor: Actor | null, input: unknown, db: Db = 
 
     let toId: number;
     let created = false;
+    let aliasAdded: { linkKeys: string[]; retrievalKeys: string[] } | null = null;
     if (move.toPledgeId !== undefined) {
       const to = locked.get(move.toPledgeId)!;
       if (to.mergedIntoId !== null) {
@@ -38,6 +40,13 @@ export async function moveMention(actor: Actor | null, input: unknown, db: Db = 
         throw new InvalidInputError({ toPledgeId: [`pledge ${to.id} is between other countries (${to.countryPair})`] });
       }
       toId = to.id;
+      // The moved wording becomes an alias of the target: a later readout with it finds the target.
+      const target = await tx.pledge.findUniqueOrThrow({ where: { id: to.id }, select: { linkKeys: true, retrievalKeys: true } });
+      const alias = aliasKeys(target, mention.phrase, from.countryPair);
+      if (alias.added.linkKeys.length > 0 || alias.added.retrievalKeys.length > 0) {
+        await tx.pledge.update({ where: { id: to.id }, data: alias.keys });
+        aliasAdded = alias.added;
+      }
     } else {
       const title = move.newTitle!;
       const pledge = await tx.pledge.create({
@@ -89,6 +98,8 @@ export async function moveMention(actor: Actor | null, input: unknown, db: Db = 
       previousReview: mention.review,
       previousLinkMethod: mention.linkMethod,
       quote: mention.quote,
+      // The keys the alias added to the target, which an undo takes off again.
+      aliasAdded,
     };
     const events = await tx.pledgeEvent.createManyAndReturn({
       data: [
@@ -97,6 +108,17 @@ export async function moveMention(actor: Actor | null, input: unknown, db: Db = 
       ],
       select: { id: true },
     });
+    // The labelled example: this wording belongs to the target, and not to the pledge it left.
+    await recordCorrections(
+      tx,
+      from.countryPair,
+      [
+        { pledgeId: toId, kind: "MOVE", linked: true, mentionId: mention.id, phrase: mention.phrase },
+        { pledgeId: from.id, kind: "MOVE", linked: false, mentionId: mention.id, phrase: mention.phrase },
+      ],
+      events[0].id,
+      who.id,
+    );
     return { mentionId: mention.id, fromPledgeId: from.id, toPledgeId: toId, createdPledge: created, eventId: events[0].id };
   });
 }

@@ -5,6 +5,7 @@ import { lockMention } from "./lock-mention";
 import { lockPledges } from "./lock-pledges";
 import { bumpVersion } from "./pledge-version";
 import { refreshPledgeStats } from "@/server/stats/pledge-stats";
+import { recordCorrections } from "./link-corrections";
 
 /**
  * Marks a mention as "not a pledge". The row stays (review = REJECTED) so that
@@ -30,6 +31,9 @@ export async function rejectMention(actor: Actor | null, input: unknown, db: Db 
       },
       select: { id: true },
     });
+    // Later readouts of this pair with the same wording are stored already rejected, on this pledge.
+    const { countryPair } = await tx.pledge.findUniqueOrThrow({ where: { id: decision.pledgeId }, select: { countryPair: true } });
+    await recordCorrections(tx, countryPair, [{ pledgeId: decision.pledgeId, kind: "REJECT", linked: false, mentionId: mention.id, phrase: mention.phrase }], event.id, who.id);
     // The entry's id lets the review queue undo this decision.
     return { mentionId: mention.id, pledgeId: decision.pledgeId, review: "REJECTED" as const, version, eventId: event.id };
   });

@@ -1,15 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { parseReadout } from "@/server/engine/parse-readout";
-import { extractMentions, type ExtractedMention } from "@/server/engine/extract-mentions";
+import { firstMention } from "./support";
+import type { ExtractedMention } from "@/server/engine/extract-mentions";
 import { LINK_THRESHOLD, LOW_CONFIDENCE, scoreLink, type PledgeCandidate } from "@/server/engine/link";
 
 const HEAD = "Talks\nUpdated: June 12, 2024 10:00\n\nOn June 11, 2024, Chinese Premier Li Qiang held talks with Tajik Prime Minister Kokhir Rasulzoda in Dushanbe.\n\n";
-const one = (body: string): ExtractedMention => {
-  const t = HEAD + body;
-  const ms = extractMentions(t, parseReadout(t));
-  expect(ms.length).toBeGreaterThan(0);
-  return ms[0];
-};
+const one = (body: string): ExtractedMention => firstMention(HEAD, body);
 const asPledge = (m: ExtractedMention): PledgeCandidate => ({ id: 1, title: m.title, topic: m.topic, giver: m.giver, countryPair: m.countryPair, linkKeys: m.linkKeys, phrases: [m.phrase] });
 
 describe("investment flows", () => {

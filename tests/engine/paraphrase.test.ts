@@ -1,16 +1,12 @@
 import { describe, expect, it } from "vitest";
+import { firstMention } from "./support";
 import { extractMentions, type ExtractedMention } from "@/server/engine/extract-mentions";
 import { LINK_THRESHOLD, retrievalKeySets, scoreLink, type PledgeCandidate } from "@/server/engine/link";
 import { parseReadout } from "@/server/engine/parse-readout";
 
 // Invented sentences: paraphrases of one general commitment across meetings.
 const HEAD = "Talks\nUpdated: March 4, 2024 10:00\n\nOn March 3, 2024, Chinese President Xi Jinping held talks with Tajik President Emomali Rahmon in Dushanbe.\n\n";
-const one = (body: string): ExtractedMention => {
-  const t = HEAD + body;
-  const ms = extractMentions(t, parseReadout(t));
-  expect(ms.length).toBeGreaterThan(0);
-  return ms[0];
-};
+const one = (body: string): ExtractedMention => firstMention(HEAD, body);
 const asPledge = (m: ExtractedMention, id = 1): PledgeCandidate => ({ id, title: m.title, topic: m.topic, giver: m.giver, countryPair: m.countryPair, linkKeys: m.linkKeys, phrases: [m.phrase] });
 const retrieves = (a: ExtractedMention, b: ExtractedMention) => retrievalKeySets(b).look.some((k) => retrievalKeySets(a).file.includes(k));
 

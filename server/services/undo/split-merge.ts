@@ -4,6 +4,7 @@ import { lockPledges } from "../lock-pledges";
 import { bumpVersion } from "../pledge-version";
 import { refreshPledgeStats } from "@/server/stats/pledge-stats";
 import { lockedEntry, movedOn, numberAt, recordUndo } from "./support";
+import { withdrawCorrections } from "../link-corrections";
 
 type LinkMethod = "FIRST" | "AUTOMATIC" | "ANALYST";
 
@@ -45,6 +46,7 @@ export async function splitMerge(db: Db, who: Actor, eventId: number, data: { su
     if (keys?.linkKeys && keys.retrievalKeys) {
       await tx.pledge.update({ where: { id: survivorId }, data: { linkKeys: keys.linkKeys, retrievalKeys: keys.retrievalKeys } });
     }
+    await withdrawCorrections(tx, [eventId]);
     const before = await tx.pledge.findUniqueOrThrow({ where: { id: survivorId }, select: { mentionCount: true, meetingCount: true } });
     await refreshPledgeStats(tx, [survivorId, mergedId]);
     const after = await tx.pledge.findUniqueOrThrow({ where: { id: survivorId }, select: { mentionCount: true, meetingCount: true } });

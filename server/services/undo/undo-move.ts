@@ -5,6 +5,7 @@ import { lockPledges } from "../lock-pledges";
 import { bumpVersion } from "../pledge-version";
 import { refreshPledgeStats } from "@/server/stats/pledge-stats";
 import { lockedEntry, movedOn, numberAt, recordUndo } from "./support";
+import { withdrawAliasKeys, withdrawCorrections } from "../link-corrections";
 
 type LinkMethod = "FIRST" | "AUTOMATIC" | "ANALYST";
 type Review = "UNREVIEWED" | "ACCEPTED" | "REJECTED";
@@ -48,6 +49,9 @@ export async function undoMove(db: Db, who: Actor, eventId: number, data: { from
       select: { id: true, pledgeId: true },
     });
     const siblingFree = sibling && !(await tx.pledgeEvent.findUnique({ where: { undoesId: sibling.id }, select: { id: true } }));
+    // The move taught nothing after all: its labelled wording and the alias keys go.
+    await withdrawCorrections(tx, sibling ? [eventId, sibling.id] : [eventId]);
+    if (!emptied) await withdrawAliasKeys(tx, toId, entry.data.aliasAdded);
     const summary = `Mention ${mentionId} moved back from pledge ${toId} to pledge ${fromId}${emptied ? `; pledge ${toId}, left empty, now points to pledge ${fromId}` : ""}`;
     const before = { mentionId, pledgeId: toId, linkMethod: mention.linkMethod, review: mention.review };
     const after = { mentionId, pledgeId: fromId, linkMethod, review };

@@ -5,6 +5,7 @@ import { lockPledges } from "../lock-pledges";
 import { bumpVersion } from "../pledge-version";
 import { refreshPledgeStats } from "@/server/stats/pledge-stats";
 import { lockedEntry, movedOn, numberAt, recordUndo } from "./support";
+import { withdrawCorrections } from "../link-corrections";
 
 const AFTER = { MENTION_REJECTED: "REJECTED", LINK_ACCEPTED: "ACCEPTED" } as const;
 
@@ -26,6 +27,8 @@ export async function undoReviewDecision(db: Db, who: Actor, eventId: number, pl
     const previous = typeof entry.data.previousReview === "string" ? entry.data.previousReview : "UNREVIEWED";
     await tx.mention.update({ where: { id: mentionId }, data: { review: previous as "UNREVIEWED" | "ACCEPTED" | "REJECTED" } });
     await refreshPledgeStats(tx, [pledgeId]);
+    // An undone rejection no longer keeps the wording out of later readouts.
+    if (kind === "MENTION_REJECTED") await withdrawCorrections(tx, [eventId]);
     const version = await bumpVersion(tx, pledgeId);
     const summary =
       kind === "MENTION_REJECTED"
