@@ -1,11 +1,9 @@
 import Link from "next/link";
-import { signOutAction } from "@/app/actions/sign-out";
-import { getSession } from "@/server/auth";
 import { hasRole, roleLabel } from "@/lib/schemas/role";
+import type { Actor } from "@/server/services/actor";
 
 /** "Sign in", or who is signed in, with which role, and a way out. */
-export async function UserMenu() {
-  const actor = await getSession();
+export function UserMenu({ actor, signOut }: { actor: Actor | null; signOut: () => Promise<void> }) {
   if (!actor) return <Link href="/login">Sign in</Link>;
   return (
     <div style={{ display: "flex", flexWrap: "wrap", alignItems: "center", gap: "var(--space-3)" }}>
@@ -13,7 +11,7 @@ export async function UserMenu() {
         {actor.email} <span className="badge">{roleLabel(actor.role)}</span>
       </span>
       {hasRole(actor.role, "ADMIN") ? <Link href="/admin">Users</Link> : null}
-      <form action={signOutAction}>
+      <form action={signOut}>
         <button type="submit" className="button">
           Sign out
         </button>

@@ -42,3 +42,6 @@ export interface ActionState {
   /** What was submitted, so a refused form keeps the analyst's words. */
   values?: Record<string, string>;
 }
+
+/** A server action as a form calls it through useActionState; pages hand these to components as props. */
+export type FormAction = (previous: ActionState, formData: FormData) => Promise<ActionState>;
