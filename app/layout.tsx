@@ -4,6 +4,8 @@ import { GeistSans } from "geist/font/sans";
 import { GeistMono } from "geist/font/mono";
 import { NuqsAdapter } from "nuqs/adapters/next/app";
 import { SiteNav } from "@/components/nav/site-nav";
+import { getSession } from "@/server/auth";
+import { signOutAction } from "@/server/actions/sign-out";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -14,14 +16,15 @@ export const metadata: Metadata = {
   },
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const actor = await getSession();
   return (
     <html lang="en" className={`${GeistSans.variable} ${GeistMono.variable}`}>
       <body>
         <a className="skip-link" href="#main">
           Skip to content
         </a>
-        <SiteNav />
+        <SiteNav actor={actor} signOut={signOutAction} />
         <NuqsAdapter>
           <main id="main" tabIndex={-1} className="page">
             {children}

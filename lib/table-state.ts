@@ -59,38 +59,19 @@ function sortParser<K extends string>(keys: z.ZodEnum<{ [k in K]: k }>) {
   });
 }
 
-export const pledgeTableParsers = {
-  q: parseAsString.withDefault(""),
-  sort: sortParser(PledgeSortKey).withDefault({ key: "lastMentioned", dir: "desc" }),
-  topic: parseAsArrayOf(parseAsString).withDefault([]),
-  status: parseAsArrayOf(parseAsStringLiteral(STATUSES)).withDefault([]),
-  actor: parseAsString.withDefault(""),
-  direction: parseAsString.withDefault(""),
-  from: parseAsInteger,
-  to: parseAsInteger,
-  repeated: parseAsBoolean.withDefault(false),
-  zombies: parseAsBoolean.withDefault(false),
-  page: parseAsInteger.withDefault(1),
-  size: parseAsNumberLiteral(PAGE_SIZES).withDefault(25),
-  hide: parseAsArrayOf(parseAsStringLiteral(PLEDGE_COLUMNS)).withDefault([]),
-};
-export type PledgeTableState = inferParserType<typeof pledgeTableParsers>;
-
-export const pledgeTableCache = createSearchParamsCache(pledgeTableParsers);
-/** Parses the same keys from a Request or URL, for route handlers. */
-export const loadPledgeTableState = createLoader(pledgeTableParsers);
-export const serializePledgeTable = createSerializer(pledgeTableParsers);
-
-/** Everything that narrows the rows, without paging or column choice: the export takes exactly this. */
-export type PledgeFilters = Omit<PledgeTableState, "page" | "size" | "hide">;
+/** A sort as the queries take it: a whitelisted key and a direction. */
+function sortSchema<K extends string>(keys: z.ZodEnum<{ [k in K]: k }>) {
+  return z.object({ key: keys, dir: SortDirection });
+}
 
 /**
- * The query the pledge read functions accept. They parse it again so that a
- * caller that skipped the URL parsers still cannot pass an unknown sort key.
+ * The one definition of the pledge table's state: what the read functions accept (they parse it
+ * again, so a caller that skipped the URL parsers still cannot pass an unknown sort key), with
+ * the defaults the URL falls back to. The URL parsers below take their defaults from it.
  */
 export const PledgeQuery = z.object({
   q: z.string().max(200).default(""),
-  sort: z.object({ key: PledgeSortKey, dir: SortDirection }).default({ key: "lastMentioned", dir: "desc" }),
+  sort: sortSchema(PledgeSortKey).default({ key: "lastMentioned", dir: "desc" }),
   topic: z.array(z.string().max(100)).max(50).default([]),
   status: z.array(z.enum(STATUSES)).default([]),
   actor: z.string().max(100).default(""),
@@ -104,15 +85,58 @@ export const PledgeQuery = z.object({
 });
 export type PledgeQuery = z.infer<typeof PledgeQuery>;
 
+/** The table's whole view: the query plus the columns hidden from it. */
+export const PledgeTableState = PledgeQuery.extend({ hide: z.array(z.enum(PLEDGE_COLUMNS)).default([]) });
+export type PledgeTableState = z.infer<typeof PledgeTableState>;
+const pledgeDefaults = PledgeTableState.parse({});
+
+/** Reads and writes PledgeTableState in the URL; the page sizes offered there are a whitelist. */
+export const pledgeTableParsers = {
+  q: parseAsString.withDefault(pledgeDefaults.q),
+  sort: sortParser(PledgeSortKey).withDefault(pledgeDefaults.sort),
+  topic: parseAsArrayOf(parseAsString).withDefault(pledgeDefaults.topic),
+  status: parseAsArrayOf(parseAsStringLiteral(STATUSES)).withDefault(pledgeDefaults.status),
+  actor: parseAsString.withDefault(pledgeDefaults.actor),
+  direction: parseAsString.withDefault(pledgeDefaults.direction),
+  from: parseAsInteger,
+  to: parseAsInteger,
+  repeated: parseAsBoolean.withDefault(pledgeDefaults.repeated),
+  zombies: parseAsBoolean.withDefault(pledgeDefaults.zombies),
+  page: parseAsInteger.withDefault(pledgeDefaults.page),
+  size: parseAsNumberLiteral(PAGE_SIZES).withDefault(pledgeDefaults.size as (typeof PAGE_SIZES)[number]),
+  hide: parseAsArrayOf(parseAsStringLiteral(PLEDGE_COLUMNS)).withDefault(pledgeDefaults.hide),
+} satisfies Record<keyof PledgeTableState, unknown>;
+// The URL parsers give exactly the state the schema defines, key for key: a field added to one and
+// not the other fails the type check.
+type SameKeys<A, B> = [keyof A] extends [keyof B] ? ([keyof B] extends [keyof A] ? true : never) : never;
+const urlStateIsTheQuery: SameKeys<inferParserType<typeof pledgeTableParsers>, PledgeTableState> & (inferParserType<typeof pledgeTableParsers> extends PledgeTableState ? true : never) = true;
+void urlStateIsTheQuery;
+
+export const pledgeTableCache = createSearchParamsCache(pledgeTableParsers);
+/** Parses the same keys from a Request or URL, for route handlers. */
+export const loadPledgeTableState = createLoader(pledgeTableParsers);
+export const serializePledgeTable = createSerializer(pledgeTableParsers);
+
+/** Everything that narrows the rows, without paging or column choice: the export takes exactly this. */
+export type PledgeFilters = Omit<PledgeTableState, "page" | "size" | "hide">;
+
 export const MeetingSortKey = z.enum(["date", "title", "place", "outlet", "pledges", "new", "repeated"]);
 export type MeetingSortKey = z.infer<typeof MeetingSortKey>;
 
 export const MEETINGS_PER_PAGE = 50;
 
+/** The one definition of the meeting table's state, as the meeting query accepts it. */
+export const MeetingQuery = z.object({
+  sort: sortSchema(MeetingSortKey).default({ key: "date", dir: "desc" }),
+  page: z.number().int().min(1).default(1),
+});
+export type MeetingQuery = z.infer<typeof MeetingQuery>;
+const meetingDefaults = MeetingQuery.parse({});
+
 export const meetingTableParsers = {
-  sort: sortParser(MeetingSortKey).withDefault({ key: "date", dir: "desc" }),
-  page: parseAsInteger.withDefault(1),
-};
+  sort: sortParser(MeetingSortKey).withDefault(meetingDefaults.sort),
+  page: parseAsInteger.withDefault(meetingDefaults.page),
+} satisfies Record<keyof MeetingQuery, unknown>;
 export const meetingTableCache = createSearchParamsCache(meetingTableParsers);
 
 export const TREND_METRICS = ["mentions", "pledges"] as const;

@@ -14,6 +14,7 @@ import type { Actor } from "@/server/services/actor";
 import { ForbiddenError, UnauthenticatedError } from "@/server/services/errors";
 import { hashApiToken } from "@/server/services/create-api-token";
 import { passwordProblem } from "@/server/services/password-policy";
+import { recordPasswordChange } from "@/server/services/record-password-change";
 import { withHashedSessionTokens } from "@/server/session-tokens";
 import { accountWait, clearFailures, recordFailure } from "@/server/account-throttle";
 
@@ -129,8 +130,14 @@ function createAuth() {
         }
       }),
       after: createAuthMiddleware(async (ctx) => {
-        if (ctx.path !== "/sign-in/email" || typeof ctx.body?.email !== "string") return;
         const returned = ctx.context.returned;
+        if (ctx.path === "/change-password" && returned && !(returned instanceof APIError) && !(returned instanceof Response)) {
+          // Written once the library's own transaction has committed: only a change that happened is recorded.
+          const userId = (returned as { user?: { id?: unknown } }).user?.id;
+          if (typeof userId === "string") await recordPasswordChange(userId);
+          return;
+        }
+        if (ctx.path !== "/sign-in/email" || typeof ctx.body?.email !== "string") return;
         if (returned instanceof APIError) {
           if (returned.statusCode === 401) await recordFailure(prisma(), ctx.body.email);
         } else if (returned) {

@@ -3,7 +3,11 @@ import { redirect } from "next/navigation";
 import { getSession } from "@/server/auth";
 import { hasRole, roleLabel } from "@/lib/schemas/role";
 import { getAdminAccounts } from "@/server/queries/admin-accounts";
+import { listApiTokens } from "@/server/queries/api-tokens";
 import { changeUserRoleAction, createUserAction, setUserActiveAction } from "@/server/actions/admin";
+import { createApiTokenAction, revokeApiTokenAction } from "@/server/actions/api-tokens";
+import { CreateTokenForm } from "@/components/account/create-token-form";
+import { TokenList } from "@/components/account/token-list";
 import { AccountHistory } from "@/components/admin/account-history";
 import { CreateUserForm, UserControls } from "@/components/admin/user-forms";
 
@@ -22,10 +26,10 @@ export default async function AdminPage() {
       </div>
     );
   }
-  const { users, history } = await getAdminAccounts();
+  const [{ users, history }, tokens] = await Promise.all([getAdminAccounts(), listApiTokens()]);
   return (
     <div className="stack">
-      <h1>Users</h1>
+      <h1>Users and API tokens</h1>
       <section className="card" aria-labelledby="create-heading">
         <h2 id="create-heading">Create a user</h2>
         <CreateUserForm action={createUserAction} />
@@ -43,6 +47,15 @@ export default async function AdminPage() {
             </li>
           ))}
         </ul>
+      </section>
+      <section className="card stack" aria-labelledby="tokens-heading">
+        <h2 id="tokens-heading">API tokens</h2>
+        <p className="muted small">
+          A token lets a script act as its owner, with the owner&apos;s current role: send it as <code>Authorization: Bearer &lt;token&gt;</code>.
+        </p>
+        <CreateTokenForm users={users.filter((user) => user.active)} action={createApiTokenAction} />
+        <h3>Every token</h3>
+        <TokenList tokens={tokens} revoke={revokeApiTokenAction} showOwner />
       </section>
       <section className="card" aria-labelledby="account-history-heading">
         <h2 id="account-history-heading">Account history</h2>

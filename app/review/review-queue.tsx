@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState, useTransition, type KeyboardEvent } from "react";
-import { acceptMentionAction, moveMentionAction, rejectMentionAction } from "@/app/actions/mention-review";
+import { acceptMentionAction, moveMentionAction, rejectMentionAction } from "@/server/actions/mention-review";
 import { undoHistoryEntryAction } from "@/server/actions/undo";
 import type { ActionState } from "@/lib/schemas/common";
 import type { ReviewItem } from "@/server/queries/list-review-queue";

@@ -1,12 +1,10 @@
 "use client";
 
 import { useActionState } from "react";
-import type { ActionState } from "@/lib/schemas/common";
+import type { FormAction } from "@/lib/schemas/common";
 import { ROLES, roleLabel } from "@/lib/schemas/role";
 import { FieldError, FormFeedback } from "@/components/pledge-edit/form-feedback";
 import styles from "@/components/pledge-edit/pledge-edit.module.css";
-
-type Action = (previous: ActionState, formData: FormData) => Promise<ActionState>;
 
 function RoleSelect({ name, defaultValue, label }: { name: string; defaultValue: string; label: string }) {
   return (
@@ -24,7 +22,7 @@ function RoleSelect({ name, defaultValue, label }: { name: string; defaultValue:
 }
 
 /** A new account with its role; the password policy is checked on the server. */
-export function CreateUserForm({ action }: { action: Action }) {
+export function CreateUserForm({ action }: { action: FormAction }) {
   const [state, submit, pending] = useActionState(action, { ok: false });
   const values = state.ok ? {} : (state.values ?? {});
   return (
@@ -58,7 +56,7 @@ export function CreateUserForm({ action }: { action: Action }) {
 }
 
 /** One user's row of controls: role, and deactivate or reactivate. */
-export function UserControls({ user, roleAction, activeAction }: { user: { id: string; email: string; role: string; active: boolean }; roleAction: Action; activeAction: Action }) {
+export function UserControls({ user, roleAction, activeAction }: { user: { id: string; email: string; role: string; active: boolean }; roleAction: FormAction; activeAction: FormAction }) {
   const [roleState, submitRole, changingRole] = useActionState(roleAction, { ok: false });
   const [activeState, submitActive, changingActive] = useActionState(activeAction, { ok: false });
   return (

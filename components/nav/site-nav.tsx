@@ -1,9 +1,10 @@
 import Link from "next/link";
 import { NavLinks } from "./nav-links";
+import type { Actor } from "@/server/services/actor";
 import { UserMenu } from "./user-menu";
 import styles from "./site-nav.module.css";
 
-export function SiteNav() {
+export function SiteNav({ actor, signOut }: { actor: Actor | null; signOut: () => Promise<void> }) {
   return (
     <header className={styles.bar}>
       <nav className={styles.inner} aria-label="Main">
@@ -12,7 +13,7 @@ export function SiteNav() {
         </Link>
         <NavLinks />
         <div className={styles.user}>
-          <UserMenu />
+          <UserMenu actor={actor} signOut={signOut} />
         </div>
       </nav>
     </header>

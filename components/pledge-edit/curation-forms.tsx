@@ -1,8 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { changeActorsAction, changeTopicAction, mergePledgesAction, renamePledgeAction } from "@/app/actions/pledge-edit";
-import type { ActionState } from "@/lib/schemas/common";
+import type { ActionState, FormAction } from "@/lib/schemas/common";
 import { FieldError, FormFeedback } from "./form-feedback";
 import { MergeForm, type MergeSearch } from "./merge-form";
 import styles from "./pledge-edit.module.css";
@@ -17,7 +16,7 @@ interface Props {
   topics: { id: number; name: string }[];
   actors: string[];
   countries: string[];
-  searchMergeCandidates: MergeSearch;
+  actions: { rename: FormAction; changeTopic: FormAction; changeActors: FormAction; merge: FormAction; searchMergeCandidates: MergeSearch };
 }
 
 function Hidden({ pledgeId, version }: { pledgeId: number; version: number }) {
@@ -29,8 +28,8 @@ function Hidden({ pledgeId, version }: { pledgeId: number; version: number }) {
   );
 }
 
-function RenameForm({ pledgeId, version, title }: Pick<Props, "pledgeId" | "version" | "title">) {
-  const [state, action, pending] = useActionState(renamePledgeAction, INITIAL);
+function RenameForm({ pledgeId, version, title, rename }: Pick<Props, "pledgeId" | "version" | "title"> & { rename: FormAction }) {
+  const [state, action, pending] = useActionState(rename, INITIAL);
   return (
     <form action={action} className={styles.form} aria-label="Rename pledge">
       <Hidden pledgeId={pledgeId} version={version} />
@@ -49,8 +48,8 @@ function RenameForm({ pledgeId, version, title }: Pick<Props, "pledgeId" | "vers
   );
 }
 
-function TopicForm({ pledgeId, version, topicId, topics }: Pick<Props, "pledgeId" | "version" | "topicId" | "topics">) {
-  const [state, action, pending] = useActionState(changeTopicAction, INITIAL);
+function TopicForm({ pledgeId, version, topicId, topics, changeTopic }: Pick<Props, "pledgeId" | "version" | "topicId" | "topics"> & { changeTopic: FormAction }) {
+  const [state, action, pending] = useActionState(changeTopic, INITIAL);
   return (
     <form action={action} className={styles.form} aria-label="Change topic">
       <Hidden pledgeId={pledgeId} version={version} />
@@ -75,8 +74,8 @@ function TopicForm({ pledgeId, version, topicId, topics }: Pick<Props, "pledgeId
   );
 }
 
-function ActorsForm({ pledgeId, version, actors, countries }: Pick<Props, "pledgeId" | "version" | "actors" | "countries">) {
-  const [state, action, pending] = useActionState(changeActorsAction, INITIAL);
+function ActorsForm({ pledgeId, version, actors, countries, changeActors }: Pick<Props, "pledgeId" | "version" | "actors" | "countries"> & { changeActors: FormAction }) {
+  const [state, action, pending] = useActionState(changeActors, INITIAL);
   return (
     <form action={action} className={styles.form} aria-label="Change actors">
       <Hidden pledgeId={pledgeId} version={version} />
@@ -101,10 +100,10 @@ function ActorsForm({ pledgeId, version, actors, countries }: Pick<Props, "pledg
 export function CurationForms(props: Props) {
   return (
     <div className={styles.panel}>
-      <RenameForm pledgeId={props.pledgeId} version={props.version} title={props.title} />
-      <TopicForm pledgeId={props.pledgeId} version={props.version} topicId={props.topicId} topics={props.topics} />
-      <ActorsForm pledgeId={props.pledgeId} version={props.version} actors={props.actors} countries={props.countries} />
-      <MergeForm pledgeId={props.pledgeId} version={props.version} merge={mergePledgesAction} search={props.searchMergeCandidates} />
+      <RenameForm pledgeId={props.pledgeId} version={props.version} title={props.title} rename={props.actions.rename} />
+      <TopicForm pledgeId={props.pledgeId} version={props.version} topicId={props.topicId} topics={props.topics} changeTopic={props.actions.changeTopic} />
+      <ActorsForm pledgeId={props.pledgeId} version={props.version} actors={props.actors} countries={props.countries} changeActors={props.actions.changeActors} />
+      <MergeForm pledgeId={props.pledgeId} version={props.version} merge={props.actions.merge} search={props.actions.searchMergeCandidates} />
     </div>
   );
 }

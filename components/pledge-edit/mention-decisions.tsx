@@ -1,18 +1,22 @@
 "use client";
 
 import { useActionState } from "react";
-import { acceptMentionAction, moveMentionAction, rejectMentionAction } from "@/app/actions/mention-review";
-import type { ActionState } from "@/lib/schemas/common";
+import type { ActionState, FormAction } from "@/lib/schemas/common";
 import { FormFeedback } from "./form-feedback";
 import styles from "./pledge-edit.module.css";
 
 const INITIAL: ActionState = { ok: false };
 
 /** Accept, reject ("not a pledge") or move one mention of a pledge; each is a form, so it also works without scripts. */
-export function MentionDecisions({ mentionId, pledgeId, review }: { mentionId: number; pledgeId: number; review: string }) {
-  const [acceptState, accept, accepting] = useActionState(acceptMentionAction, INITIAL);
-  const [rejectState, reject, rejecting] = useActionState(rejectMentionAction, INITIAL);
-  const [moveState, move, moving] = useActionState(moveMentionAction, INITIAL);
+export function MentionDecisions({ mentionId, pledgeId, review, actions }: {
+  mentionId: number;
+  pledgeId: number;
+  review: string;
+  actions: { acceptMention: FormAction; rejectMention: FormAction; moveMention: FormAction };
+}) {
+  const [acceptState, accept, accepting] = useActionState(actions.acceptMention, INITIAL);
+  const [rejectState, reject, rejecting] = useActionState(actions.rejectMention, INITIAL);
+  const [moveState, move, moving] = useActionState(actions.moveMention, INITIAL);
   const ids = (
     <>
       <input type="hidden" name="mentionId" value={mentionId} />

@@ -1,14 +1,13 @@
 "use client";
 
 import { useActionState, useState, useTransition } from "react";
-import type { ActionState } from "@/lib/schemas/common";
+import type { FormAction } from "@/lib/schemas/common";
 import type { MergeCandidate } from "@/server/queries/merge-candidates";
 import { FieldError, FormFeedback } from "./form-feedback";
 import styles from "./pledge-edit.module.css";
 
 const count = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
-type MergeAction = (previous: ActionState, formData: FormData) => Promise<ActionState>;
 export type MergeSearch = (survivorId: number, query: string) => Promise<MergeCandidate[]>;
 
 /**
@@ -16,7 +15,7 @@ export type MergeSearch = (survivorId: number, query: string) => Promise<MergeCa
  * mentions and meetings after), then confirm. The chosen pledge's version goes with the merge, so a
  * pledge changed since it was found is not merged unseen.
  */
-export function MergeForm({ pledgeId, version, merge, search }: { pledgeId: number; version: number; merge: MergeAction; search: MergeSearch }) {
+export function MergeForm({ pledgeId, version, merge, search }: { pledgeId: number; version: number; merge: FormAction; search: MergeSearch }) {
   const [state, action, pending] = useActionState(merge, { ok: false });
   const [query, setQuery] = useState("");
   const [results, setResults] = useState<MergeCandidate[] | null>(null);

@@ -1,8 +1,7 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { changeStatusAction } from "@/app/actions/pledge-edit";
-import type { ActionState } from "@/lib/schemas/common";
+import type { ActionState, FormAction } from "@/lib/schemas/common";
 import { STATUSES, STATUS_INFO, isStatus } from "@/lib/status";
 import { FieldError, FormFeedback } from "./form-feedback";
 import styles from "./pledge-edit.module.css";
@@ -18,8 +17,8 @@ function currentStatus(state: ActionState, props: { status: string; version: num
 }
 
 /** Sets the status with the note, evidence and evidence date every rating change records. */
-export function StatusForm({ pledgeId, version, status }: { pledgeId: number; version: number; status: string }) {
-  const [state, action, pending] = useActionState(changeStatusAction, INITIAL);
+export function StatusForm({ pledgeId, version, status, action: changeStatus }: { pledgeId: number; version: number; status: string; action: FormAction }) {
+  const [state, action, pending] = useActionState(changeStatus, INITIAL);
   const current = currentStatus(state, { status, version });
   const [chosen, setChosen] = useState(current.status);
   // After every answer (saved, conflict, refusal) and every refresh of the pledge, the select shows

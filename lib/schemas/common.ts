@@ -39,6 +39,11 @@ export interface ActionState {
   status?: string;
   /** The history entry the change wrote, so it can be undone at once. */
   undoEventId?: number;
+  /** A new API token in plain text: shown once after it is created, never stored or shown again. */
+  token?: string;
   /** What was submitted, so a refused form keeps the analyst's words. */
   values?: Record<string, string>;
 }
+
+/** A server action as a form calls it through useActionState; pages hand these to components as props. */
+export type FormAction = (previous: ActionState, formData: FormData) => Promise<ActionState>;

@@ -19,9 +19,4 @@ export const signInSchema = z.object({
   password: z.string().min(1, "give your password").max(128),
 });
 
-export const createTokenSchema = z.object({
-  email: z.string().trim().toLowerCase().pipe(z.email("give a valid email address")),
-  name: z.string().trim().min(1).max(100).default("api"),
-});
-
 export type CreateUserInput = z.input<typeof createUserSchema>;

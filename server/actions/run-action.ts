@@ -30,7 +30,7 @@ export function toActionState(error: unknown): ActionState {
  */
 export async function runAction(
   formData: FormData,
-  write: (actor: Actor | null, input: Record<string, unknown>) => Promise<{ message: string; version?: number; status?: string; undoEventId?: number }>,
+  write: (actor: Actor | null, input: Record<string, unknown>) => Promise<Omit<ActionState, "ok" | "values"> & { message: string }>,
 ): Promise<ActionState> {
   const input = formObject(formData);
   try {

@@ -1,8 +1,7 @@
 import "server-only";
 import { prisma } from "@/server/db";
 import { Prisma } from "@/server/generated/prisma/client";
-import { MEETINGS_PER_PAGE, MeetingSortKey, SortDirection } from "@/lib/table-state";
-import { z } from "zod";
+import { MEETINGS_PER_PAGE, MeetingQuery, type MeetingSortKey } from "@/lib/table-state";
 
 export interface MeetingRow {
   id: number;
@@ -37,8 +36,6 @@ const COUNT_ORDER: Partial<Record<MeetingSortKey, Prisma.Sql>> = {
   repeated: Prisma.sql`"repeatedPledges"`,
 };
 
-const Input = z.object({ sort: z.object({ key: MeetingSortKey, dir: SortDirection }), page: z.number().int().min(1).default(1) });
-
 const counts = Prisma.sql`
   count(DISTINCT p.id)::int AS pledges,
   count(DISTINCT p.id) FILTER (WHERE p."firstMeetingId" = mt.id)::int AS "newPledges",
@@ -54,7 +51,7 @@ export const listedMeeting = Prisma.sql`mt."replacedById" IS NULL AND mt."primar
 
 /** One page of meetings with how many pledges each readout holds, split into first and repeated mentions. */
 export async function listMeetings(input: unknown): Promise<MeetingPage> {
-  const { sort, page: asked } = Input.parse(input);
+  const { sort, page: asked } = MeetingQuery.parse(input);
   const db = prisma();
   const total = await db.meeting.count({ where: { replacedById: null, primaryId: null } });
   const pageCount = Math.max(1, Math.ceil(total / MEETINGS_PER_PAGE));

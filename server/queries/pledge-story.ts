@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { prisma } from "@/server/db";
 import { Prisma } from "@/server/generated/prisma/client";
 
@@ -53,7 +54,9 @@ export interface RelatedPledge {
 export interface PledgeStory {
   id: number;
   title: string;
-  topic: { slug: string; name: string };
+  topic: { id: number; slug: string; name: string };
+  /** "China|Tajikistan": the two countries an analyst may name as actors. */
+  countryPair: string;
   status: string;
   statusChangedAt: string | null;
   actors: string[];
@@ -88,26 +91,37 @@ export function parseId(raw: string): number | null {
   return id > 0 && id <= 2_147_483_647 ? id : null;
 }
 
-/** A pledge's whole story for /pledges/[id]; merged pledges point to the pledge that absorbed them. */
+/**
+ * The pledge row a /pledges/[id] request needs, read once per request: the layout decides with it
+ * whether the page exists (or where a merged pledge went) and the page tells its story from it.
+ */
+export const loadPledgeRow = cache((id: number) =>
+  prisma().pledge.findUnique({
+    where: { id },
+    include: {
+      topic: { select: { id: true, slug: true, name: true } },
+      events: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], include: { user: { select: { name: true } } } },
+    },
+  }),
+);
+
+/**
+ * A pledge's whole story for /pledges/[id]; a merged pledge points to the pledge that absorbed it.
+ * Merging re-points earlier merged pledges to the new survivor, so `mergedIntoId` is always the final one.
+ */
 export async function getPledgeStory(rawId: string, options: { allMentions?: boolean } = {}): Promise<PledgeStoryResult> {
   const id = parseId(rawId);
   if (id === null) return null;
   // Two chains side by side: the pledge then its related pledges, and the timeline, which needs
   // only the id (a missing or merged pledge has no live mentions, so it costs little).
-  const found = prisma().pledge.findUnique({
-    where: { id },
-    include: {
-      topic: { select: { slug: true, name: true } },
-      events: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], include: { user: { select: { name: true } } } },
-    },
-  });
+  const found = loadPledgeRow(id);
   const [pledge, timeline, related] = await Promise.all([
     found,
     timelineMentions(id, Boolean(options.allMentions)),
     found.then((p) => (p && p.mergedIntoId === null ? relatedPledges(p.id, p.topicId, p.retrievalKeys) : [])),
   ]);
   if (!pledge) return null;
-  if (pledge.mergedIntoId !== null) return { kind: "merged", survivorId: await followMerges(pledge.mergedIntoId) };
+  if (pledge.mergedIntoId !== null) return { kind: "merged", survivorId: pledge.mergedIntoId };
   const { order, shown, rows } = timeline;
   const undoneIds = new Set(pledge.events.map((e) => e.undoesId).filter((id) => id !== null));
 
@@ -122,6 +136,7 @@ export async function getPledgeStory(rawId: string, options: { allMentions?: boo
       id: pledge.id,
       title: pledge.title,
       topic: pledge.topic,
+      countryPair: pledge.countryPair,
       status: pledge.status,
       statusChangedAt: pledge.statusChangedAt?.toISOString() ?? null,
       actors: pledge.actors,
@@ -188,17 +203,6 @@ async function timelineMentions(id: number, allMentions: boolean) {
     include: { meeting: { select: { id: true, title: true, meetingDate: true, outlet: true } } },
   });
   return { order, shown, rows };
-}
-
-async function followMerges(startId: number): Promise<number> {
-  let id = startId;
-  // A chain longer than a few hops would mean a cycle written by mistake; stop rather than loop.
-  for (let hop = 0; hop < 10; hop++) {
-    const next = await prisma().pledge.findUnique({ where: { id }, select: { mergedIntoId: true } });
-    if (!next?.mergedIntoId) return id;
-    id = next.mergedIntoId;
-  }
-  return id;
 }
 
 /** Pledges filed under one of its retrieval keys come first (strong evidence), then the busiest of the same topic. */

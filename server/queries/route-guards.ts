@@ -1,5 +1,5 @@
 import { prisma } from "@/server/db";
-import { parseId } from "./pledge-story";
+import { loadPledgeRow, parseId } from "./pledge-story";
 
 export type PledgeRoute = { kind: "found"; id: number } | { kind: "missing" } | { kind: "merged"; survivorId: number };
 
@@ -11,7 +11,8 @@ export type PledgeRoute = { kind: "found"; id: number } | { kind: "missing" } | 
 export async function pledgeRoute(rawId: string): Promise<PledgeRoute> {
   const id = parseId(rawId);
   if (id === null) return { kind: "missing" };
-  const row = await prisma().pledge.findUnique({ where: { id }, select: { mergedIntoId: true } });
+  // The same cached read the page then tells the story from: one read of the pledge per request.
+  const row = await loadPledgeRow(id);
   if (!row) return { kind: "missing" };
   return row.mergedIntoId === null ? { kind: "found", id } : { kind: "merged", survivorId: row.mergedIntoId };
 }

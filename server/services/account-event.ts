@@ -1,8 +1,15 @@
 import type { Prisma } from "@/server/generated/prisma/client";
 
-type Tx = Prisma.TransactionClient;
+type Tx = Pick<Prisma.TransactionClient, "accountEvent">;
 
-export type AccountEventKind = "USER_CREATED" | "ROLE_CHANGED" | "USER_DEACTIVATED" | "USER_REACTIVATED";
+export type AccountEventKind =
+  | "USER_CREATED"
+  | "ROLE_CHANGED"
+  | "USER_DEACTIVATED"
+  | "USER_REACTIVATED"
+  | "TOKEN_CREATED"
+  | "TOKEN_REVOKED"
+  | "PASSWORD_CHANGED";
 
 /** The account history row, written inside the transaction of the change it records. */
 export async function recordAccountEvent(

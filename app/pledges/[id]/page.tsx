@@ -6,17 +6,33 @@ import { StoryHeader } from "@/components/pledge-story/story-header";
 import { StatusHistory } from "@/components/pledge-story/status-history";
 import { MentionTimeline } from "@/components/pledge-story/mention-timeline";
 import { RelatedPledges } from "@/components/pledge-story/related-pledges";
-import { renderPledgeEditor } from "@/components/pledge-story/editor-slot";
+import { PledgeEditPanel, type PledgeEditActions } from "@/components/pledge-edit/pledge-edit-panel";
 import styles from "@/components/pledge-story/story.module.css";
 import { getSession } from "@/server/auth";
 import { hasRole } from "@/lib/schemas/role";
 import { undoHistoryEntryAction } from "@/server/actions/undo";
+import { getPledgeEditor } from "@/server/queries/pledge-editor";
+import { changeActorsAction, changeStatusAction, changeTopicAction, mergePledgesAction, renamePledgeAction } from "@/server/actions/pledge-edit";
+import { acceptMentionAction, moveMentionAction, rejectMentionAction } from "@/server/actions/mention-review";
+import { searchMergeCandidatesAction } from "@/server/actions/merge-search";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ mentions?: string }> };
 
-// Metadata and page read the same story once per request.
+const EDIT_ACTIONS: PledgeEditActions = {
+  changeStatus: changeStatusAction,
+  rename: renamePledgeAction,
+  changeTopic: changeTopicAction,
+  changeActors: changeActorsAction,
+  merge: mergePledgesAction,
+  searchMergeCandidates: searchMergeCandidatesAction,
+  acceptMention: acceptMentionAction,
+  rejectMention: rejectMentionAction,
+  moveMention: moveMentionAction,
+};
+
+// Metadata and page read the same story once per request (and the layout the same pledge row).
 const loadStory = cache((id: string, allMentions: boolean) => getPledgeStory(id, { allMentions }));
 
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
@@ -30,10 +46,19 @@ export default async function PledgePage({ params, searchParams }: Props) {
   if (!result) notFound();
   if (result.kind === "merged") permanentRedirect(`/pledges/${result.survivorId}`);
   const { story } = result;
-  const editSlot = renderPledgeEditor(story);
-  // Hiding Undo from viewers is convenience only: the service checks the role again.
+  // Hiding the edit panel and Undo from viewers is convenience only: every service checks the role again.
   const actor = await getSession();
   const canCurate = actor !== null && hasRole(actor.role, "ANALYST");
+  const editor = canCurate ? await getPledgeEditor(story.id) : null;
+  const editSlot =
+    actor && editor ? (
+      <PledgeEditPanel
+        pledge={{ id: story.id, version: story.version, status: story.status, title: story.title, topicId: story.topic.id, actors: story.actors, countryPair: story.countryPair }}
+        editor={editor}
+        signedInAs={actor.email}
+        actions={EDIT_ACTIONS}
+      />
+    ) : null;
 
   return (
     <article>

@@ -4,7 +4,7 @@ import type { ActionState } from "@/lib/schemas/common";
 import { acceptMention } from "@/server/services/accept-mention";
 import { moveMention } from "@/server/services/move-mention";
 import { rejectMention } from "@/server/services/reject-mention";
-import { runAction } from "@/server/actions/run-action";
+import { runAction } from "./run-action";
 
 export async function acceptMentionAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   return runAction(formData, async (actor, input) => {

@@ -7,7 +7,7 @@ import { changePledgeStatus } from "@/server/services/change-pledge-status";
 import { changePledgeTopic } from "@/server/services/change-pledge-topic";
 import { mergePledges } from "@/server/services/merge-pledges";
 import { renamePledge } from "@/server/services/rename-pledge";
-import { runAction } from "@/server/actions/run-action";
+import { runAction } from "./run-action";
 
 export async function changeStatusAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   return runAction(formData, async (actor, input) => {
