@@ -23,6 +23,14 @@ export function MeetingFacts({ meeting }: { meeting: MeetingReadout }) {
       <dd>{meeting.countries.join(" and ") || "—"}</dd>
       <dt>Source file</dt>
       <dd className="small">{meeting.sourceName}</dd>
+      {meeting.storedBy ? (
+        <>
+          <dt>Stored</dt>
+          <dd className="small">
+            by {meeting.storedBy.name} on {longDate(meeting.storedBy.at)}
+          </dd>
+        </>
+      ) : null}
     </dl>
   );
 }

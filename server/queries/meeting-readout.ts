@@ -29,6 +29,8 @@ export interface MeetingReadout {
   analysedRanges: unknown;
   participants: { name: string; role: string | null; side: string | null }[];
   mentions: ReadoutMention[];
+  /** Who stored the readout and when; null when it came from the command line. */
+  storedBy: { name: string; at: string } | null;
 }
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
@@ -40,6 +42,7 @@ export async function getMeetingReadout(rawId: string): Promise<MeetingReadout |
   const meeting = await prisma().meeting.findUnique({
     where: { id },
     include: {
+      storedBy: { select: { name: true } },
       participants: { orderBy: [{ side: "asc" }, { id: "asc" }] },
       mentions: {
         where: { review: { not: "REJECTED" }, pledge: { mergedIntoId: null } },
@@ -78,6 +81,7 @@ export async function getMeetingReadout(rawId: string): Promise<MeetingReadout |
     countries: meeting.countries,
     sourceName: meeting.sourceName,
     text: meeting.text,
+    storedBy: meeting.storedBy ? { name: meeting.storedBy.name, at: day(meeting.createdAt) } : null,
     analysedRanges: meeting.analysedRanges,
     participants: meeting.participants.map((p) => ({ name: p.name, role: p.role, side: p.side })),
     mentions,

@@ -79,6 +79,7 @@ describe("adding readouts from the browser", () => {
     expect(stored.stored).toBe(true);
     const meeting = await db.meeting.findUniqueOrThrow({ where: { id: stored.meetingId }, include: { mentions: { orderBy: { phraseStart: "asc" } } } });
     expect(meeting.sourceUrl).toBe("https://example.org/follow-up");
+    expect(meeting.storedById).toBe(analyst.id);
     const shown = [...preview.plans].sort((a, b) => a.phraseStart - b.phraseStart);
     expect(meeting.mentions.map((m) => [m.phraseStart, m.phraseEnd, m.phrase])).toEqual(shown.map((p) => [p.phraseStart, p.phraseEnd, p.phrase]));
     // Linked mentions joined the pledge the preview named; new ones started pledges of their own.
