@@ -1,4 +1,5 @@
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { prepareReadout, ReadoutOverrides } from "./ingest-readout";
 
@@ -11,12 +12,13 @@ export type ReadoutSource = string | { file: string; bytes: Uint8Array };
 export const DEFAULT_FILE_TIMEOUT_MS = 60_000;
 
 /**
- * The worker's entry file. Inside the web app the module is bundled and `import.meta.url` points
- * into the build, so the entry is found from the project folder the server runs in instead.
+ * The worker's entry file. The web app's build must not bundle it (the worker runs the project's
+ * sources through tsx), hence the `turbopackIgnore` where it starts; and inside the web app
+ * `import.meta.url` points into the build, so the entry is found from the project folder.
  */
-function workerEntry(): URL | string {
-  if (process.env.NEXT_RUNTIME) return path.join(process.cwd(), "server", "ingest", "prepare-worker.mjs");
-  return new URL("./prepare-worker.mjs", import.meta.url);
+function workerEntry(): string {
+  const folder = process.env.NEXT_RUNTIME ? path.join(process.cwd(), "server", "ingest") : path.dirname(fileURLToPath(import.meta.url));
+  return path.join(folder, "prepare-worker.mjs");
 }
 
 /**
@@ -84,7 +86,7 @@ let ready: Promise<Worker> | null = null;
 /** One worker per process, started on first use (its start-up loads the language model once). */
 async function readyWorker(): Promise<Worker> {
   if (!shared || !ready) {
-    const worker = new Worker(workerEntry());
+    const worker = new Worker(/* turbopackIgnore: true */ workerEntry());
     shared = worker;
     worker.on("exit", () => {
       if (shared === worker) {

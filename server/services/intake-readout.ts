@@ -40,6 +40,7 @@ export type IntakeResult =
       mentions: number;
       newPledges: number;
       linked: number;
+      /** The stored version this readout replaces (`version` is that version's number). */
       replaces?: { meetingId: number; title: string; version: number; kept: number; dropped: number; why: string };
       joins?: { meetingId: number; title: string };
     });
@@ -74,6 +75,8 @@ export async function intakeReadout(
   const [prepared] = await prepareInWorker([{ file, bytes }], { meetingDate: request.meetingDate, overrides, timeoutMs: BROWSER_TIMEOUT_MS });
   if ("status" in prepared) return { file, status: "failed", reason: formWording(prepared.reason) };
 
+  // A date the analyst typed is recorded as theirs (the command line says "supplied by the caller").
+  if (request.meetingDate) prepared.parsed.dateEvidence = `given by ${who.name}: ${request.meetingDate}`;
   const { analysedRanges, ...parsed } = prepared.parsed;
   const analysed: Analysed = { file, facts: parsed, text: prepared.text, analysedRanges };
   // A preview writes nothing, not even the topic rows; storing makes sure they exist.
@@ -99,7 +102,7 @@ export async function intakeReadout(
     newPledges: outcome.newPledges,
     linked: outcome.linked,
     ...(outcome.status === "replaced" && {
-      replaces: { meetingId: outcome.previousMeetingId, title: titleOf(outcome.previousMeetingId), version: outcome.version, kept: outcome.kept, dropped: outcome.dropped, why: outcome.why },
+      replaces: { meetingId: outcome.previousMeetingId, title: titleOf(outcome.previousMeetingId), version: outcome.version - 1, kept: outcome.kept, dropped: outcome.dropped, why: outcome.why },
     }),
     ...(outcome.status === "new" && outcome.sourceOf ? { joins: { meetingId: outcome.sourceOf, title: titleOf(outcome.sourceOf) } } : {}),
   };

@@ -94,6 +94,19 @@ describe("adding readouts from the browser", () => {
     expect(again).toMatchObject({ status: "unchanged", meetingId: meeting.id });
   });
 
+  it("previews a corrected version of a stored readout as replacing it, with the mentions it keeps", async () => {
+    const url = "https://example.org/follow-up";
+    const stored = await db.meeting.findFirstOrThrow({ where: { sourceUrl: url, replacedById: null } });
+    const corrected = FOLLOW_UP.replace("200 Tajik water engineers", "300 Tajik water engineers");
+    const before = await counts();
+    const preview = analysed(await intakeReadout(analyst, { fileName: "follow-up-v2.txt", sourceUrl: url }, bytes(corrected), { dryRun: true }, db));
+    expect(await counts()).toEqual(before);
+    expect(preview.status).toBe("replaced");
+    expect(preview.replaces).toMatchObject({ meetingId: stored.id, title: stored.title, version: 1 });
+    expect(preview.replaces!.kept).toBeGreaterThan(0);
+    expect(preview.plans.filter((p) => p.kind === "kept")).toHaveLength(preview.replaces!.kept);
+  });
+
   it("asks for the meeting date when the text states none, and uses the one given", async () => {
     const undated = "Wang Yi and Sirojiddin Muhriddin talked about trade.\n\nChina will build a new bridge over the Panj river for Tajikistan, Wang said.\n";
     const before = await counts();
