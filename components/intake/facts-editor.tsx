@@ -48,7 +48,7 @@ export function FactsEditor({ facts, idPrefix, busy, askDate, onUpdate }: { fact
         Place
         <input type="text" value={place} placeholder="Not stated" maxLength={200} onChange={(event) => setPlace(event.target.value)} />
       </label>
-      <fieldset className={styles.form}>
+      <fieldset className={`${styles.form} ${styles.group}`}>
         <legend>Participants</legend>
         {people.length === 0 ? <p className={styles.hint}>None found.</p> : null}
         <ul className={styles.participants}>
