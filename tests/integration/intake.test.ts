@@ -107,6 +107,14 @@ describe("adding readouts from the browser", () => {
     expect(preview.plans.filter((p) => p.kind === "kept")).toHaveLength(preview.replaces!.kept);
   });
 
+  it("previews another outlet's readout of a stored meeting as joining it, with the outlet the analyst gave", async () => {
+    const stored = await db.meeting.findFirstOrThrow({ where: { sourceUrl: "https://example.org/follow-up", replacedById: null } });
+    const otherOutlet = FOLLOW_UP.replace("Source: Xinhua | 2024-05-14 18:20:00", "Published: 2024-05-15").replace("DUSHANBE, May 14 (Xinhua) -- ", "DUSHANBE, May 14 -- ");
+    const preview = analysed(await intakeReadout(analyst, { fileName: "khovar.txt", outlet: "Khovar" }, bytes(otherOutlet), { dryRun: true }, db));
+    expect(preview.facts.outlet).toBe("Khovar");
+    expect(preview.joins).toEqual({ meetingId: stored.primaryId ?? stored.id, title: stored.title });
+  });
+
   it("asks for the meeting date when the text states none, and uses the one given", async () => {
     const undated = "Wang Yi and Sirojiddin Muhriddin talked about trade.\n\nChina will build a new bridge over the Panj river for Tajikistan, Wang said.\n";
     const before = await counts();
