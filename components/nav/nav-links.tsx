@@ -12,11 +12,13 @@ const LINKS = [
   { href: "/review", label: "Review" },
 ];
 
-export function NavLinks() {
+/** The main links; `canAddReadouts` (analysts and admins) adds the way to add readouts. */
+export function NavLinks({ canAddReadouts = false }: { canAddReadouts?: boolean }) {
   const pathname = usePathname() ?? "/";
+  const links = canAddReadouts ? [...LINKS, { href: "/readouts/new", label: "Add readouts" }] : LINKS;
   return (
     <ul className={styles.links}>
-      {LINKS.map((link) => {
+      {links.map((link) => {
         const active = link.href === "/" ? pathname === "/" : pathname.startsWith(link.href);
         return (
           <li key={link.href}>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { hasRole } from "@/lib/schemas/role";
 import { NavLinks } from "./nav-links";
 import type { Actor } from "@/server/services/actor";
 import { UserMenu } from "./user-menu";
@@ -11,7 +12,7 @@ export function SiteNav({ actor, signOut }: { actor: Actor | null; signOut: () =
         <Link href="/" className={styles.brand}>
           Pledge Tracker
         </Link>
-        <NavLinks />
+        <NavLinks canAddReadouts={actor !== null && hasRole(actor.role, "ANALYST")} />
         <div className={styles.user}>
           <UserMenu actor={actor} signOut={signOut} />
         </div>

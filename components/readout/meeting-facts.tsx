@@ -33,6 +33,14 @@ export function MeetingFacts({ meeting }: { meeting: MeetingReadout }) {
       </dd>
       <dt>Version</dt>
       <dd>{meeting.version}</dd>
+      {meeting.storedBy ? (
+        <>
+          <dt>Stored</dt>
+          <dd className="small">
+            by {meeting.storedBy.name} on {longDate(meeting.storedBy.at)}
+          </dd>
+        </>
+      ) : null}
     </dl>
   );
 }

@@ -1,4 +1,4 @@
-export const MAX_READOUT_BYTES = 2 * 1024 * 1024;
+import { MAX_READOUT_BYTES } from "@/lib/readout-limits";
 
 /** A readout that cannot be ingested; the message names the problem for the analyst. */
 export class ReadoutError extends Error {

@@ -160,7 +160,7 @@ export async function storeReadout(db: Db, prepared: PreparedReadout, options: S
       await tx.$queryRaw`select count(pg_advisory_xact_lock(hashtext(k))), set_config('enable_seqscan', 'off', true),
                                 set_config('statement_timeout', '120s', true)
                            from unnest(${locks}::text[]) as k`;
-      const meetingId = await insertMeeting(tx, file, hash, text, parsed, identity);
+      const meetingId = await insertMeeting(tx, file, hash, text, parsed, identity, options.userId ?? null);
       if (meetingId === null) {
         const [row] = await tx.$queryRaw<{ id: number }[]>`select id from "Meeting" where "contentHash" = ${hash}`;
         return { file, status: "unchanged" as const, meetingId: row.id };
@@ -211,13 +211,15 @@ function dedupeParticipants<T extends { name: string }>(participants: T[]): T[] 
 }
 
 /** Inserts the meeting and its participants; null when a readout with the same content exists. */
-async function insertMeeting(tx: Tx, file: string, hash: string, text: string, parsed: PreparedReadout["parsed"], identity: ReadoutIdentity): Promise<number | null> {
+async function insertMeeting(
+  tx: Tx, file: string, hash: string, text: string, parsed: PreparedReadout["parsed"], identity: ReadoutIdentity, storedById: string | null,
+): Promise<number | null> {
   const rows = await tx.$queryRaw<{ id: number }[]>`
     insert into "Meeting" ("sourceName", "sourcePath", "sourceUrl", "contentHash", title, outlet, "publishedAt", "meetingDate", "dateEvidence",
-                           place, countries, text, "analysedRanges")
+                           place, countries, text, "analysedRanges", "storedById")
     values (${path.basename(file)}, ${identity.sourcePath}, ${identity.sourceUrl}, ${hash}, ${parsed.title}, ${parsed.outlet},
             ${parsed.publishedAt}::date, ${parsed.meetingDate}::date, ${parsed.dateEvidence}, ${parsed.place}, ${parsed.countries}::text[],
-            ${text}, ${JSON.stringify(parsed.analysedRanges)}::jsonb)
+            ${text}, ${JSON.stringify(parsed.analysedRanges)}::jsonb, ${storedById})
     on conflict ("contentHash") do nothing
     returning id`;
   if (rows.length === 0) return null;

@@ -1,12 +1,25 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import type { prepareReadout } from "./ingest-readout";
+import type { prepareReadout, ReadoutOverrides } from "./ingest-readout";
 
 export type Prepared = ReturnType<typeof prepareReadout>;
+
+/** A file to read from disk, or a readout already in memory (uploaded in the browser) under its name. */
+export type ReadoutSource = string | { file: string; bytes: Uint8Array };
 
 /** How long one readout may take to be read and analysed before it is stopped (`--file-timeout`). */
 export const DEFAULT_FILE_TIMEOUT_MS = 60_000;
 
-const WORKER = new URL("./prepare-worker.mjs", import.meta.url);
+/**
+ * The worker's entry file. The web app's build must not bundle it (the worker runs the project's
+ * sources through tsx), hence the `turbopackIgnore` where it starts; and inside the web app
+ * `import.meta.url` points into the build, so the entry is found from the project folder.
+ */
+function workerEntry(): string {
+  const folder = process.env.NEXT_RUNTIME ? path.join(process.cwd(), "server", "ingest") : path.dirname(fileURLToPath(import.meta.url));
+  return path.join(folder, "prepare-worker.mjs");
+}
 
 /**
  * Prepares files in a worker thread, one at a time, each with a time budget: a readout that
@@ -14,14 +27,27 @@ const WORKER = new URL("./prepare-worker.mjs", import.meta.url);
  * back as a failure naming the limit, so one pathological file never holds up the others nor
  * blocks the process. The worker runs the same `prepareReadout` as everything else.
  */
-export async function prepareInWorker(
-  files: string[],
-  options: { meetingDate?: string; timeoutMs?: number; onPrepared?: (done: number, total: number) => void } = {},
+export function prepareInWorker(
+  files: ReadoutSource[],
+  options: { meetingDate?: string; overrides?: ReadoutOverrides; timeoutMs?: number; onPrepared?: (done: number, total: number) => void } = {},
+): Promise<Prepared[]> {
+  // One worker answers one request at a time: callers (several web requests at once) take turns.
+  const run = queue.then(() => prepareBatch(files, options));
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+let queue: Promise<unknown> = Promise.resolve();
+
+async function prepareBatch(
+  files: ReadoutSource[],
+  options: { meetingDate?: string; overrides?: ReadoutOverrides; timeoutMs?: number; onPrepared?: (done: number, total: number) => void },
 ): Promise<Prepared[]> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_FILE_TIMEOUT_MS;
   const out: Prepared[] = [];
   try {
-    for (const file of files) {
+    for (const source of files) {
+      const { file, bytes } = typeof source === "string" ? { file: source, bytes: undefined } : source;
       const current = await readyWorker();
       const result = await new Promise<Prepared | "timeout">((resolve) => {
         const timer = setTimeout(() => resolve("timeout"), timeoutMs);
@@ -35,7 +61,7 @@ export async function prepareInWorker(
         const onError = (error: Error) => done({ file, status: "failed", reason: `could not be analysed: ${error.message}` });
         current.on("message", onMessage);
         current.on("error", onError);
-        current.postMessage({ file, meetingDate: options.meetingDate });
+        current.postMessage({ file, bytes, meetingDate: options.meetingDate, overrides: options.overrides });
       });
       if (result === "timeout") {
         await stopWorker();
@@ -60,7 +86,7 @@ let ready: Promise<Worker> | null = null;
 /** One worker per process, started on first use (its start-up loads the language model once). */
 async function readyWorker(): Promise<Worker> {
   if (!shared || !ready) {
-    const worker = new Worker(WORKER);
+    const worker = new Worker(/* turbopackIgnore: true */ workerEntry());
     shared = worker;
     worker.on("exit", () => {
       if (shared === worker) {

@@ -1,18 +1,28 @@
 import fs from "node:fs";
 import { parentPort } from "node:worker_threads";
-import { prepareReadout } from "./ingest-readout";
+import { prepareReadout, type ReadoutOverrides } from "./ingest-readout";
 
-/** Prepares readouts one at a time for `preparePool`: read the file, parse, extract. */
+interface PrepareRequest {
+  file: string;
+  bytes?: Uint8Array;
+  meetingDate?: string;
+  overrides?: ReadoutOverrides;
+}
+
+/**
+ * Prepares readouts one at a time for `prepareInWorker`: read the file (or take the bytes sent,
+ * for a readout uploaded in the browser), parse, extract.
+ */
 // Loaded and ready: the time budget of the first file starts now, not while the language model loads.
 parentPort!.postMessage("ready");
-parentPort!.on("message", ({ file, meetingDate }: { file: string; meetingDate?: string }) => {
+parentPort!.on("message", ({ file, bytes: sent, meetingDate, overrides }: PrepareRequest) => {
   let bytes: Uint8Array;
   try {
-    bytes = fs.readFileSync(file);
+    bytes = sent ?? fs.readFileSync(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
     parentPort!.postMessage({ file, status: "failed", reason: `cannot be read: ${code}` });
     return;
   }
-  parentPort!.postMessage(prepareReadout(file, bytes, { meetingDate }));
+  parentPort!.postMessage(prepareReadout(file, bytes, { meetingDate, overrides }));
 });

@@ -41,6 +41,8 @@ export interface MeetingReadout {
   analysedRanges: unknown;
   participants: { name: string; role: string | null; side: string | null }[];
   mentions: ReadoutMention[];
+  /** Who stored the readout and when; null when it came from the command line. */
+  storedBy: { name: string; at: string } | null;
 }
 
 export interface MeetingHistoryEntry {
@@ -80,6 +82,7 @@ export async function getMeetingReadout(rawId: string): Promise<MeetingReadout |
   const meeting = await db.meeting.findUnique({
     where: { id },
     include: {
+      storedBy: { select: { name: true } },
       participants: { orderBy: [{ side: "asc" }, { id: "asc" }] },
       mentions: {
         where: { review: { not: "REJECTED" }, pledge: { mergedIntoId: null } },
@@ -169,6 +172,7 @@ export async function getMeetingReadout(rawId: string): Promise<MeetingReadout |
     })),
     joinCandidates: joinCandidates.map((c) => ({ ...c, meetingDate: day(c.meetingDate) })),
     text: meeting.text,
+    storedBy: meeting.storedBy ? { name: meeting.storedBy.name, at: day(meeting.createdAt) } : null,
     analysedRanges: meeting.analysedRanges,
     participants: meeting.participants.map((p) => ({ name: p.name, role: p.role, side: p.side })),
     mentions,

@@ -1,0 +1,117 @@
+import fs from "node:fs";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { createPrisma, type Db } from "@/server/db";
+import { makeUser, signIn } from "./fixtures/accounts";
+
+const stamp = Date.now().toString(36);
+const analystEmail = `analyst-${stamp}@intake-e2e.test`;
+const viewerEmail = `viewer-${stamp}@intake-e2e.test`;
+let db: Db;
+
+// Written for this test: an imagined call that repeats pledges of the seed readouts and adds one.
+const READOUT = `Chinese and Tajik foreign ministers review farm trade and training
+
+Chinese Foreign Minister Wang Yi spoke with Tajik Foreign Minister Sirojiddin Muhriddin by video link.
+
+China will buy more quality agricultural products from Tajikistan, Wang said, and China will keep the Luban Workshop running smoothly.
+
+China will also build a traditional medicine center with Tajikistan, Wang added.
+
+China will open a glacier research laboratory in the Pamir mountains together with Tajik scientists, Wang said.
+`;
+
+test.beforeAll(async () => {
+  db = createPrisma(process.env.DATABASE_URL!, 2);
+  await makeUser(db, analystEmail, "analyst");
+  await makeUser(db, viewerEmail, "viewer");
+});
+test.afterAll(async () => db?.$disconnect());
+
+async function checkLayout(page: Page, name: string) {
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+    expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes[0]?.target}`)).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    fs.mkdirSync("e2e/artifacts", { recursive: true });
+    await page.screenshot({ path: `e2e/artifacts/${name}-${width}.png`, fullPage: true });
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
+
+test("an analyst pastes a readout, gives the date it lacks, sees the proposed links, stores it and lands on the meeting", async ({ page, baseURL }) => {
+  await signIn(page.request, baseURL!, analystEmail);
+  await page.goto("/");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Add readouts" }).click();
+  await expect(page).toHaveURL(/\/readouts\/new$/);
+  const meetingsBefore = await db.meeting.count();
+
+  await page.getByLabel("Paste a readout").fill(READOUT);
+  await page.getByLabel("Outlet (optional)").fill("Test Wire");
+  await page.getByRole("button", { name: "Preview" }).click();
+  const result = page.getByTestId("intake-result");
+  await expect(result.getByText(/no meeting date found/)).toBeVisible();
+
+  // The date, typed and sent from the keyboard.
+  const date = result.getByLabel("Meeting date");
+  await date.focus();
+  await page.keyboard.type("06102025");
+  await page.keyboard.press("Enter");
+  await expect(result.getByText(/Preview, nothing stored yet\. \d+ pledge mentions/)).toBeVisible();
+  await expect(result.getByText(/How it was found: given by .*: 2025-06-10/)).toBeVisible();
+  await expect(result.getByRole("definition").filter({ hasText: "Test Wire" })).toBeVisible();
+
+  const plans = result.getByRole("list", { name: "Pledge mentions in Pasted readout" }).getByTestId("mention-plan");
+  await expect(plans.filter({ hasText: "New pledge" }).first()).toBeVisible();
+  await expect(plans.filter({ hasText: /linked to .* with confidence \d\.\d\d/ }).first()).toBeVisible();
+  const text = result.getByTestId("preview-text");
+  await expect(text.locator("mark").first()).toBeVisible();
+  await expect(text.getByText(/^Linked \d\.\d\d/).first()).toBeVisible();
+  await expect(text.getByText("New pledge").first()).toBeVisible();
+  const shown = await plans.count();
+  expect(await db.meeting.count()).toBe(meetingsBefore);
+
+  await checkLayout(page, "intake-preview");
+
+  const store = result.getByRole("button", { name: "Store this readout" });
+  await store.focus();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/meetings\/\d+$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Chinese and Tajik foreign ministers review farm trade and training" })).toBeVisible();
+  await expect(page.getByText(/^by analyst-\S+ on .*\d{4}$/)).toBeVisible();
+  const meetingId = Number(new URL(page.url()).pathname.split("/").pop());
+  const meeting = await db.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: { meetingDate: true, outlet: true, _count: { select: { mentions: true } } } });
+  expect(meeting.meetingDate.toISOString().slice(0, 10)).toBe("2025-06-10");
+  expect(meeting.outlet).toBe("Test Wire");
+  expect(meeting._count.mentions).toBe(shown);
+});
+
+test("uploading a good and a bad file: the bad one gets its reason, the good one is stored", async ({ page, baseURL }) => {
+  await signIn(page.request, baseURL!, analystEmail);
+  await page.goto("/readouts/new");
+  await page.getByLabel(/Or upload files/).setInputFiles([
+    { name: "empty.txt", mimeType: "text/plain", buffer: Buffer.alloc(0) },
+    { name: "uza.txt", mimeType: "text/plain", buffer: fs.readFileSync("tests/fixtures/readouts/103_uza_cn_uz.txt") },
+  ]);
+  await page.getByRole("button", { name: "Preview" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "2 readouts: 0 stored, 1 with errors, 1 to look at or store." })).toBeVisible();
+  const bad = page.getByTestId("intake-result").filter({ hasText: "empty.txt" });
+  await expect(bad.getByRole("alert")).toHaveText("empty.txt: file is empty");
+  await page.getByRole("button", { name: "Store all previewed (1)" }).click();
+  const good = page.getByTestId("intake-result").filter({ hasText: "uza.txt" });
+  await expect(good.getByRole("status")).toContainText("Stored as");
+  await expect(page.getByRole("status").filter({ hasText: "2 readouts: 1 stored, 1 with errors" })).toBeVisible();
+  expect(await db.meeting.count({ where: { sourceName: "uza.txt" } })).toBe(1);
+  expect(await db.meeting.count({ where: { sourceName: "empty.txt" } })).toBe(0);
+  await good.getByRole("link").first().click();
+  await expect(page).toHaveURL(/\/meetings\/\d+$/);
+});
+
+test("a viewer is told the page needs the analyst role and sees no link to it", async ({ page, baseURL }) => {
+  await signIn(page.request, baseURL!, viewerEmail);
+  await page.goto("/readouts/new");
+  await expect(page.getByText("Adding readouts needs the analyst role; you are signed in as viewer.")).toBeVisible();
+  await expect(page.getByLabel("Paste a readout")).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "Add readouts" })).toHaveCount(0);
+});
