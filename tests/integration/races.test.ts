@@ -118,12 +118,13 @@ describe("concurrent curation", () => {
 
 describe("ingestion × merge", () => {
   it("mentions linked by ingestion while analysts merge their pledges all end on live pledges", async () => {
-    // New readouts that repeat the seeds' pledges: each links its mentions to stored pledges.
+    // New readouts that repeat the seeds' pledges at other meetings (the same texts, every year moved
+    // back by a decade a copy): each links its mentions to stored pledges.
     const folder = fs.mkdtempSync(path.join(os.tmpdir(), "races-"));
     try {
       for (let copy = 0; copy < 6; copy++) {
         for (const file of seedFiles) {
-          const text = fs.readFileSync(file, "utf8");
+          const text = fs.readFileSync(file, "utf8").replace(/\b(?:19|20)\d{2}\b/g, (year) => String(Number(year) - 10 * (copy + 1)));
           fs.writeFileSync(path.join(folder, `${copy}-${path.basename(file)}`), `${text}\n\nReprinted by outlet number ${copy}.\n`);
         }
       }
