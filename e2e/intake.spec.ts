@@ -87,6 +87,55 @@ test("an analyst pastes a readout, gives the date it lacks, sees the proposed li
   expect(meeting._count.mentions).toBe(shown);
 });
 
+// Written for this test: a ministry's note of talks, then the same note corrected by its outlet.
+const NOTE = `Uzbek and Chinese trade ministers meet in Samarkand
+Published: 2025-03-12
+
+On March 11, 2025, Chinese Commerce Minister Wang Wentao held talks with Uzbek Investment Minister Laziz Kudratov in Samarkand.
+
+China will build a cotton processing park in Jizzakh and will train 300 Uzbek textile engineers, Wang said.
+
+The two sides agreed to open a bonded warehouse in Kashgar for Uzbek dried fruit.
+`;
+const NOTE_CORRECTED = NOTE.replace("300 Uzbek textile engineers", "500 Uzbek textile engineers").replace(
+  "The two sides agreed to open a bonded warehouse in Kashgar for Uzbek dried fruit.\n",
+  "",
+);
+
+test("an analyst stores a corrected readout from the same address: the preview says what it replaces, and the meeting keeps its old version", async ({ page, baseURL }) => {
+  const url = `https://trade.example.org/${stamp}/samarkand-talks`;
+  await signIn(page.request, baseURL!, analystEmail);
+  const add = async (text: string) => {
+    await page.goto("/readouts/new");
+    await page.getByLabel("Paste a readout").fill(text);
+    await page.getByLabel("Source URL (optional)").fill(url);
+    await page.getByRole("button", { name: "Preview" }).click();
+    return page.getByTestId("intake-result");
+  };
+
+  let result = await add(NOTE);
+  await expect(result.getByText(/Preview, nothing stored yet/)).toBeVisible();
+  await result.getByRole("button", { name: "Store this readout" }).click();
+  await expect(page).toHaveURL(/\/meetings\/\d+$/);
+  const first = Number(new URL(page.url()).pathname.split("/").pop());
+  await expect(page.getByRole("link", { name: url })).toHaveAttribute("href", url);
+
+  result = await add(NOTE_CORRECTED);
+  await expect(result.getByText(/Replaces version 1 of .*, because the same source URL: 1 mention kept, 2 dropped\./)).toBeVisible();
+  await expect(result.getByTestId("preview-text").getByText("Kept").first()).toBeVisible();
+  expect(await db.meeting.count({ where: { sourceUrl: url } })).toBe(1);
+  await result.getByRole("button", { name: "Store this readout" }).click();
+  await expect(page).toHaveURL(/\/meetings\/\d+$/);
+  const second = Number(new URL(page.url()).pathname.split("/").pop());
+  expect(second).not.toBe(first);
+  await expect(page.getByTestId("meeting-event")).toContainText("Version 2 replaced version 1 (the same source URL)");
+  await expect(page.getByTestId("meeting-event")).toContainText(/by analyst-/);
+  await page.getByRole("region", { name: "Versions and sources" }).getByRole("link", { name: "Version 1" }).click();
+  await expect(page).toHaveURL(new RegExp(`/meetings/${first}$`));
+  await expect(page.getByRole("note")).toContainText("This is version 1 of the readout");
+  await expect(page.getByRole("region", { name: "Readout", exact: true })).toContainText("bonded warehouse in Kashgar");
+});
+
 test("uploading a good and a bad file: the bad one gets its reason, the good one is stored", async ({ page, baseURL }) => {
   await signIn(page.request, baseURL!, analystEmail);
   await page.goto("/readouts/new");

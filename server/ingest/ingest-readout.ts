@@ -4,7 +4,7 @@ import type { Db } from "@/server/db";
 import { TOPICS } from "@/lib/topics";
 import { refreshPledgeStats } from "@/server/stats/pledge-stats";
 import { linkMentions, type LowConfidenceLink, type MentionPlan } from "./link-mentions";
-import { findRelatedMeeting, joinMeeting, replaceVersion, type ReadoutIdentity } from "./meeting-versions";
+import { findRelatedMeeting, joinMeeting, meetingLockKeys, replaceVersion, type ReadoutIdentity } from "./meeting-versions";
 import { parseReadout, type ParsedReadout } from "@/server/engine/parse-readout";
 import { extractMentions, type ExtractedMention } from "@/server/engine/extract-mentions";
 import { decodeReadout, ReadoutError } from "@/server/engine/validate-readout";
@@ -152,8 +152,8 @@ export async function storeReadout(db: Db, prepared: PreparedReadout, options: S
     return await withSqlTransaction(db, async (tx) => {
       const pairs = [...new Set(mentions.map((m) => m.countryPair))].sort();
       // Serialise linking per country pair, so two ingestion runs never both create the same pledge,
-      // and readouts of one day, so two versions or sources of one meeting are matched one at a time.
-      const locks = [hash, `day:${parsed.meetingDate}`, ...pairs];
+      // and the readouts of one meeting, so two versions or sources of it are matched one at a time.
+      const locks = [hash, ...meetingLockKeys({ meetingDate: parsed.meetingDate!, countries: parsed.countries, ...identity }), ...pairs];
       // The planner cannot see the keys inside the candidate query's parameters and may choose a
       // sequential scan of every pledge, the one plan whose cost grows with the corpus; every
       // statement of this transaction is an index lookup. A stuck statement fails the readout.

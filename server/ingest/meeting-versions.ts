@@ -14,6 +14,21 @@ export interface ReadoutIdentity {
   sourcePath: string | null;
 }
 
+/**
+ * The locks that serialise the readouts of one meeting: its day and countries (every version by
+ * its facts and every other outlet's source shares them), and its source URL and file path (a
+ * version by address may correct the date). Readouts of other meetings never wait on each other
+ * here; a batch in date order stores one day's meetings side by side.
+ */
+export function meetingLockKeys(meeting: { meetingDate: string; countries: string[]; sourceUrl?: string | null; sourcePath?: string | null }): string[] {
+  // Sorted, as every taker of several of them takes them: in one order, never in a cycle.
+  return [
+    `meeting:${meeting.meetingDate}:${[...meeting.countries].sort().join("|")}`,
+    ...(meeting.sourcePath ? [`path:${meeting.sourcePath}`] : []),
+    ...(meeting.sourceUrl ? [`url:${meeting.sourceUrl}`] : []),
+  ].sort();
+}
+
 export type RelatedMeeting =
   | { kind: "version"; id: number; version: number; primaryId: number | null; why: string }
   | { kind: "source"; primaryId: number };

@@ -1,5 +1,6 @@
 import { prisma, type Db } from "@/server/db";
 import { deleteMeetingSchema } from "@/lib/schemas/readout";
+import { meetingLockKeys } from "@/server/ingest/meeting-versions";
 import { dropOrphanPledges } from "@/server/ingest/orphan-pledges";
 import { refreshPledgeStats } from "@/server/stats/pledge-stats";
 import { authorise, parseInput, type Actor } from "./actor";
@@ -18,11 +19,13 @@ export async function deleteMeeting(actor: Actor | null, input: unknown, db: Db 
   const { meetingId } = parseInput(deleteMeetingSchema, input);
 
   return db.$transaction(async (tx) => {
-    const [meeting] = await tx.$queryRaw<{ id: number; meetingDate: Date }[]>`select id, "meetingDate" from "Meeting" where id = ${meetingId}`;
+    const [meeting] = await tx.$queryRaw<{ id: number; meetingDate: Date; countries: string[]; sourceUrl: string | null; sourcePath: string | null }[]>`
+      select id, "meetingDate", countries, "sourceUrl", "sourcePath" from "Meeting" where id = ${meetingId}`;
     if (!meeting) throw new NotFoundError(`meeting ${meetingId} does not exist (it may have been deleted already)`);
-    // The same lock ingestion takes for readouts of that day: no new version or source of this
-    // meeting can be stored halfway through its deletion.
-    await tx.$queryRaw`select count(pg_advisory_xact_lock(hashtext(${`day:${meeting.meetingDate.toISOString().slice(0, 10)}`})))`;
+    // The locks ingestion takes for readouts of this meeting: no new version or source of it can be
+    // stored halfway through its deletion.
+    const keys = meetingLockKeys({ ...meeting, meetingDate: meeting.meetingDate.toISOString().slice(0, 10) });
+    await tx.$queryRaw`select count(pg_advisory_xact_lock(hashtext(k))) from unnest(${keys}::text[]) as k`;
     const readouts = await tx.$queryRaw<{ id: number; title: string; outlet: string | null; sourceUrl: string | null; version: number; current: boolean; primaryId: number | null }[]>`
       with recursive latest as (
         -- the current version of the readout asked for (an old version's page can delete too)

@@ -1,5 +1,6 @@
 import { prisma, type Db } from "@/server/db";
 import { meetingSourceSchema } from "@/lib/schemas/readout";
+import { meetingLockKeys } from "@/server/ingest/meeting-versions";
 import { refreshPledgeStats } from "@/server/stats/pledge-stats";
 import { authorise, parseInput, type Actor } from "./actor";
 import { InvalidInputError, NotFoundError } from "./errors";
@@ -20,16 +21,19 @@ export async function setMeetingSource(actor: Actor | null, input: unknown, db: 
 
   return db.$transaction(async (tx) => {
     const ids = primaryId ? [meetingId, primaryId] : [meetingId];
-    const meetings = await tx.meeting.findMany({ where: { id: { in: ids } }, select: { id: true, title: true, outlet: true, meetingDate: true, countries: true, primaryId: true, replacedById: true } });
+    const meetings = await tx.meeting.findMany({
+      where: { id: { in: ids } },
+      select: { id: true, title: true, outlet: true, meetingDate: true, countries: true, primaryId: true, replacedById: true, sourceUrl: true, sourcePath: true },
+    });
     const meeting = meetings.find((m) => m.id === meetingId);
     if (!meeting) throw new NotFoundError(`meeting ${meetingId} does not exist`);
     const target = primaryId ? meetings.find((m) => m.id === primaryId) : null;
     if (primaryId && !target) throw new NotFoundError(`meeting ${primaryId} does not exist`);
     const previous = meeting.primaryId;
 
-    // Ingestion's lock order: the days, the country pairs (inside lockPledges), then rows.
-    const days = [...new Set(meetings.map((m) => `day:${day(m.meetingDate)}`))].sort();
-    await tx.$queryRaw`select count(pg_advisory_xact_lock(hashtext(k))) from unnest(${days}::text[]) as k`;
+    // Ingestion's lock order: the meetings' own locks, the country pairs (inside lockPledges), then rows.
+    const keys = [...new Set(meetings.flatMap((m) => meetingLockKeys({ ...m, meetingDate: day(m.meetingDate) })))].sort();
+    await tx.$queryRaw`select count(pg_advisory_xact_lock(hashtext(k))) from unnest(${keys}::text[]) as k`;
     const groups = [previous ?? meetingId, ...(target ? [target.id] : [])];
     const pledgeIds = (
       await tx.$queryRaw<{ pledgeId: number }[]>`
