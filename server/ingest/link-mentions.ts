@@ -63,13 +63,16 @@ export async function findCandidates(tx: Tx, lookups: string[][]): Promise<Store
           join (
             -- The pledges filed under a lookup key (one GIN lookup), each shared key counted once with
             -- the number of those pledges filed under it.
-            select s.id, sum(${KEY_WEIGHT_SCALE}::int / s.frequency) as score
-              from (select p.id, count(*) over (partition by u.k)::int as frequency
+            -- Ranked and capped before anything else is read: the pledges' rows and wordings are then
+            -- fetched for the few kept, by their ids, whatever the size of the corpus.
+            select s.id, s."mentionCount", sum(${KEY_WEIGHT_SCALE}::int / s.frequency) as score
+              from (select p.id, p."mentionCount", count(*) over (partition by u.k)::int as frequency
                       from "Pledge" p cross join lateral (select distinct unnest(p."retrievalKeys") as k) u
                      where p."retrievalKeys" && w.keys and p."mergedIntoId" is null and u.k = any(w.keys)) s
-             group by s.id) r on r.id = p.id
-         order by r.score desc, p."mentionCount" desc, p.id
-         limit ${MAX_CANDIDATES}) c`;
+             group by s.id, s."mentionCount"
+             order by score desc, s."mentionCount" desc, s.id
+             limit ${MAX_CANDIDATES}) r on r.id = p.id
+         order by r.score desc, r."mentionCount" desc, p.id) c`;
   const out: StoredPledge[][] = lookups.map(() => []);
   for (const { idx, ...candidate } of rows) out[idx].push(candidate);
   return out;
