@@ -1,9 +1,9 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { createPrisma, type Db } from "@/server/db";
 import { createApiToken } from "@/server/services/create-api-token";
 import { COMMAND_LINE } from "@/server/services/create-user";
 import { makeUser, PASSWORD, signIn, signInWithForm } from "./fixtures/accounts";
+import { checkLayout } from "./fixtures/layout";
 
 const stamp = Date.now().toString(36);
 const adminEmail = `admin-${stamp}@account-e2e.test`;
@@ -25,17 +25,6 @@ test.beforeAll(async () => {
   pledgeId = (await db.pledge.findFirstOrThrow({ where: { mergedIntoId: null }, select: { id: true } })).id;
 });
 test.afterAll(async () => db?.$disconnect());
-
-/** No serious accessibility problem and no sideways scrolling, on a desktop and on a phone; a screenshot of each. */
-async function checkLayout(page: Page, name: string) {
-  for (const width of [1280, 390]) {
-    await page.setViewportSize({ width, height: 900 });
-    const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-    expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes[0]?.target}`)).toEqual([]);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
-    await page.screenshot({ path: `e2e/artifacts/${name}-${width}.png`, fullPage: true });
-  }
-}
 
 test("an admin creates a token for a user, sees it once, and revokes it; the API accepts it, then refuses it", async ({ page, context, playwright, baseURL }) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);

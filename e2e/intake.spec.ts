@@ -1,8 +1,8 @@
 import fs from "node:fs";
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { createPrisma, type Db } from "@/server/db";
 import { makeUser, signIn } from "./fixtures/accounts";
+import { checkLayout } from "./fixtures/layout";
 
 const stamp = Date.now().toString(36);
 const analystEmail = `analyst-${stamp}@intake-e2e.test`;
@@ -27,18 +27,6 @@ test.beforeAll(async () => {
   await makeUser(db, viewerEmail, "viewer");
 });
 test.afterAll(async () => db?.$disconnect());
-
-async function checkLayout(page: Page, name: string) {
-  for (const width of [1280, 390]) {
-    await page.setViewportSize({ width, height: 900 });
-    const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-    expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes[0]?.target}`)).toEqual([]);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
-    fs.mkdirSync("e2e/artifacts", { recursive: true });
-    await page.screenshot({ path: `e2e/artifacts/${name}-${width}.png`, fullPage: true });
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
 
 test("an analyst pastes a readout, gives the date it lacks, sees the proposed links, stores it and lands on the meeting", async ({ page, baseURL }) => {
   await signIn(page.request, baseURL!, analystEmail);
