@@ -9,7 +9,7 @@ import { runCli, UserFacingError } from "@/server/runtime/errors";
 import { applyMigrations } from "@/server/runtime/migrate";
 import { closeSqlPools } from "@/server/sql-transaction";
 
-const USAGE = "usage: npm run ingest -- [--date YYYY-MM-DD] [--source-url URL] [--concurrency N] [--file-timeout SECONDS] <file or folder>...";
+const USAGE = "usage: npm run ingest -- [--date YYYY-MM-DD] [--source-url URL | --sources FILE.json] [--concurrency N] [--file-timeout SECONDS] <file or folder>...";
 
 runCli(async () => {
   const args = process.argv.slice(2);
@@ -19,6 +19,7 @@ runCli(async () => {
   let concurrency = 2;
   let fileTimeoutMs: number | undefined;
   let sourceUrl: string | undefined;
+  let sourceUrls: Map<string, string> | undefined;
   const inputs: string[] = [];
   for (let i = 0; i < args.length; i++) {
     if (args[i] === "--date") {
@@ -37,6 +38,8 @@ runCli(async () => {
       const parsed = sourceUrlSchema.safeParse(args[++i] ?? "");
       if (!parsed.success) throw new UserFacingError(`--source-url ${parsed.error.issues[0].message}. ${USAGE}`);
       sourceUrl = parsed.data;
+    } else if (args[i] === "--sources") {
+      sourceUrls = readSources(args[++i] ?? "");
     } else if (args[i] === "--concurrency") {
       concurrency = Number(args[++i]);
       if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 16) {
@@ -77,6 +80,7 @@ runCli(async () => {
     const summary = await ingestFiles(db, inputs, {
       meetingDate,
       sourceUrl,
+      sourceUrls,
       concurrency,
       fileTimeoutMs,
       onProgress: (done, total, outcome) => {
@@ -95,3 +99,27 @@ runCli(async () => {
     await stop();
   }
 });
+
+/**
+ * The article address of each readout of a folder, from a JSON file: `{ "file.txt": "https://…" }`,
+ * or `{ "readouts": [{ "file": "file.txt", "url": "https://…" }] }`. Files are named without folder.
+ */
+function readSources(file: string): Map<string, string> {
+  let data: unknown;
+  try {
+    data = JSON.parse(fs.readFileSync(file, "utf8"));
+  } catch (error) {
+    throw new UserFacingError(`--sources ${file || "(missing)"}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}. ${USAGE}`);
+  }
+  const entries: [string, unknown][] = Array.isArray((data as { readouts?: unknown }).readouts)
+    ? ((data as { readouts: { file?: unknown; url?: unknown }[] }).readouts.map((r) => [String(r.file ?? ""), r.url]))
+    : Object.entries((data ?? {}) as Record<string, unknown>);
+  const out = new Map<string, string>();
+  for (const [name, url] of entries) {
+    if (url === undefined || url === null) continue;
+    const parsed = sourceUrlSchema.safeParse(url);
+    if (!parsed.success || !name) throw new UserFacingError(`--sources ${file}: "${name}" ${parsed.success ? "has no file name" : parsed.error.issues[0].message}`);
+    out.set(name, parsed.data);
+  }
+  return out;
+}

@@ -149,3 +149,44 @@ export function completeYear(d: FoundDate, ref: string): string | null {
 }
 
 export const WEEKDAY_NAMES = WEEKDAYS;
+
+/**
+ * The day a page's address gives, when it gives one: news and ministry sites file articles under
+ * their publication day (`/2021/0908/`, `/2022-02/06/`, `/201606/t20160623_…`, `/2013/05/13/`,
+ * `/20130910/`, `/2018/04-26/`, `/03-Nov-2022/`). An address with a year and month only gives
+ * `month` precision, which can still supply a year. Numbers that are not a real day are ignored.
+ */
+export function dateFromUrl(url: string | null | undefined): { iso: string; precision: "day" | "month"; text: string } | null {
+  if (!url) return null;
+  let pathname: string;
+  try {
+    pathname = new URL(url).pathname;
+  } catch {
+    return null;
+  }
+  const y = "(19[9]\\d|20\\d\\d)";
+  const dayForms: { re: RegExp; pick: (m: RegExpExecArray) => [number, number, number] }[] = [
+    // /t20160623_… (ministry sites), /20130910/
+    { re: new RegExp(`(?:^|[/_t-])${y}(\\d{2})(\\d{2})(?=[/_.-]|$)`), pick: (m) => [+m[1], +m[2], +m[3]] },
+    // /2021/0908/
+    { re: new RegExp(`/${y}/(\\d{2})(\\d{2})/`), pick: (m) => [+m[1], +m[2], +m[3]] },
+    // a slug carrying an ISO day: /…-2018-10-13-…
+    { re: new RegExp(`(?:^|[/_-])${y}-(\\d{2})-(\\d{2})(?=[/_.-]|$)`), pick: (m) => [+m[1], +m[2], +m[3]] },
+    // /2013/05/13/, /2022-02/06/, /2018/04-26/
+    { re: new RegExp(`/${y}[/-](\\d{1,2})[/-](\\d{1,2})(?=[/_.-]|$)`), pick: (m) => [+m[1], +m[2], +m[3]] },
+    // /201908/28/
+    { re: new RegExp(`/${y}(\\d{2})/(\\d{2})/`), pick: (m) => [+m[1], +m[2], +m[3]] },
+    // /03-Nov-2022/
+    { re: new RegExp(`/(\\d{1,2})-${MONTH_RE}-${y}(?=[/_.-]|$)`, "i"), pick: (m) => [+m[3], monthOf(m[2]), +m[1]] },
+  ];
+  for (const { re, pick } of dayForms) {
+    const m = re.exec(pathname);
+    if (!m) continue;
+    const [yy, mm, dd] = pick(m);
+    if (valid(yy, mm, dd)) return { iso: iso(yy, mm, dd), precision: "day", text: m[0].replace(/^[/_t-]|[/_.-]$/g, "") };
+  }
+  // /2020/09/… or /202305/…: the month only.
+  const month = new RegExp(`/${y}/?(\\d{2})/`).exec(pathname);
+  if (month && valid(+month[1], +month[2], 1)) return { iso: iso(+month[1], +month[2], 1), precision: "month", text: month[0] };
+  return null;
+}

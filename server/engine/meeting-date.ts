@@ -1,5 +1,5 @@
 import {
-  completeYear, daysBetween, findDates, findWeekdays, iso, lastWeekdayOnOrBefore, weekdayOf, WEEKDAY_NAMES, type FoundDate, type NumericOrder,
+  addDays, completeYear, daysBetween, findDates, findWeekdays, iso, lastWeekdayOnOrBefore, weekdayOf, WEEKDAY_NAMES, type FoundDate, type NumericOrder,
 } from "./dates";
 import type { Sentence } from "./sentences";
 
@@ -14,6 +14,12 @@ interface Inputs {
   text: string;
   sentences: Sentence[];
   publishedAt: string | null;
+  /** Where the publication date comes from when the page does not print it (its address). */
+  publishedBy?: string;
+  /** A month the page's address gives, used only to complete a year-less day. */
+  monthHint?: { iso: string; text: string } | null;
+  /** Today, for a year-less day on a page that gives no year at all (tests fix it). */
+  today?: string;
   /** Full dates outside the analysed text: captions, datelines. */
   sideDates: { iso: string; text: string; where: string; note?: string }[];
   /** How the page orders day and month in numeric dates, and why. */
@@ -31,7 +37,13 @@ export function orderNote(d: FoundDate, numeric: Inputs["numeric"]): string {
   return `; ${d.text} read ${numeric.order} because ${numeric.reason}, the other reading is ${other}`;
 }
 
-export function resolveMeetingDate({ text, sentences, publishedAt, sideDates, numeric }: Inputs): MeetingDate {
+export function resolveMeetingDate(inputs: Inputs): MeetingDate {
+  const r = resolve(inputs);
+  if (!r.date || !inputs.publishedBy || !inputs.publishedAt || !r.evidence.includes(inputs.publishedAt)) return r;
+  return { ...r, evidence: `${r.evidence}; publication date from ${inputs.publishedBy}` };
+}
+
+function resolve({ text, sentences, publishedAt, monthHint, today, sideDates, numeric }: Inputs): MeetingDate {
   const ref = publishedAt;
   const order = numeric?.order ?? "day-first";
   const early = sentences.slice(0, 4);
@@ -85,14 +97,15 @@ export function resolveMeetingDate({ text, sentences, publishedAt, sideDates, nu
   }
   if (explicit) return { date: explicit.full, evidence: `explicit ${quote(explicit.phrase)} (year from publication ${ref})` };
 
-  // 3. Relative words in the opening sentences.
+  // 3. Relative words in the opening sentences ("last week" names no day: a week before, said so).
   if (ref) {
     for (const s of early) {
-      const r = /\b(today|yesterday)\b/i.exec(s.text);
+      const r = /\b(today|yesterday|last week)\b/i.exec(s.text);
       if (r && MEETING_CONTEXT.test(s.text)) {
-        const back = r[1].toLowerCase() === "yesterday" ? 1 : 0;
-        const d = new Date(Date.UTC(+ref.slice(0, 4), +ref.slice(5, 7) - 1, +ref.slice(8, 10) - back));
-        return { date: d.toISOString().slice(0, 10), evidence: `relative ${quote(r[0])} before publication ${ref}` };
+        const word = r[1].toLowerCase();
+        const back = word === "yesterday" ? 1 : word === "last week" ? 7 : 0;
+        const approx = word === "last week" ? " (the text names no day; a week before is assumed)" : "";
+        return { date: addDays(ref, -back), evidence: `relative ${quote(r[0])} before publication ${ref}${approx}` };
       }
     }
   }
@@ -107,9 +120,27 @@ export function resolveMeetingDate({ text, sentences, publishedAt, sideDates, nu
   const anywhere = explicitIn(sentences, false);
   if (anywhere?.yearGiven) return { date: anywhere.full, evidence: `explicit ${quote(anywhere.phrase)}, the only full date in the text` };
   if (ref) return { date: ref, evidence: `the text names no day of its own; publication date ${ref} assumed` };
-  const partial = sentences.flatMap((s) => findDates(text, s.start, s.end, order)).find((d) => d.year === null);
-  if (partial) return { date: null, evidence: `${quote(partial.text)} has no year, and the page gives no publication date to take it from` };
+  // 6. A day without a year on a page with no publication date: the year comes from the page's
+  //    address, else the latest year the text names, else this year; the evidence says which.
+  const yearless = (ss: Sentence[], needContext: boolean) =>
+    ss.filter((s) => !needContext || MEETING_CONTEXT.test(s.text)).flatMap((s) => findDates(text, s.start, s.end, order)).find((d) => d.year === null);
+  const partial = yearless(early, true) ?? yearless(sentences, false);
+  if (partial) {
+    const now = today ?? new Date().toISOString().slice(0, 10);
+    const named = [...text.matchAll(/\b(19[9]\d|20\d\d)\b/g)].map((m) => m[1]).filter((y) => y <= now.slice(0, 4)).sort().at(-1);
+    const hint = monthHint
+      ? { ref: endOfMonth(monthHint.iso), why: `the page's address (${monthHint.text})` }
+      : named
+        ? { ref: `${named}-12-31`, why: `the latest year the text names (${named})` }
+        : { ref: now, why: "the text names no year; the latest such day before today is assumed" };
+    const full = completeYear(partial, hint.ref) ?? completeYear(partial, now);
+    if (full) return { date: full, evidence: `explicit ${quote(partial.text)}, year from ${hint.why}` };
+  }
   return { date: null, evidence: "no recognisable meeting date" };
+}
+
+function endOfMonth(isoDate: string): string {
+  return addDays(addDays(isoDate.slice(0, 8) + "01", 32).slice(0, 8) + "01", -1);
 }
 
 export function describeWeekday(n: number): string {

@@ -1,4 +1,4 @@
-import { completeYear, findDates, iso, numericOrder, parseDateString, type NumericOrder } from "./dates";
+import { completeYear, dateFromUrl, findDates, iso, numericOrder, parseDateString, type NumericOrder } from "./dates";
 import { analyseLayout, linesOf, type Layout } from "./furniture";
 import { COUNTRIES, OUTLETS, countryOf } from "./gazetteer";
 import { orderNote, resolveMeetingDate } from "./meeting-date";
@@ -91,12 +91,16 @@ function orderCountries(participants: Participant[], counts: Map<string, number>
   return two.sort((x, y) => first(x) - first(y));
 }
 
-export function parseReadout(text: string, options?: { meetingDate?: string }): ParsedReadout {
+export function parseReadout(text: string, options?: { meetingDate?: string; sourceUrl?: string | null }): ParsedReadout {
   const layout = analyseLayout(text);
   const sentences = splitSentences(text, layout.analysedRanges);
   const outlet = findOutlet(text, layout);
   const numeric = numericOrder(text, outlet ? OUTLET_HOME[outlet] : null);
-  const publishedAt = findPublished(layout, numeric.order);
+  // A page that prints no date of its own is dated by its address, when the address carries a day.
+  const fromUrl = dateFromUrl(options?.sourceUrl);
+  const printed = findPublished(layout, numeric.order);
+  const publishedAt = printed ?? (fromUrl?.precision === "day" ? fromUrl.iso : null);
+  const publishedBy = printed ? undefined : fromUrl?.precision === "day" ? `the page's address (${fromUrl.text})` : undefined;
   const bodyText = layout.analysedRanges.map(([s, e]) => text.slice(s, e)).join("\n");
 
   const sideDates: { iso: string; text: string; where: string; note?: string }[] = [];
@@ -116,7 +120,7 @@ export function parseReadout(text: string, options?: { meetingDate?: string }): 
     meetingDate = options.meetingDate;
     dateEvidence = `supplied by the caller: ${options.meetingDate}`;
   } else {
-    const r = resolveMeetingDate({ text, sentences, publishedAt, sideDates, numeric });
+    const r = resolveMeetingDate({ text, sentences, publishedAt, publishedBy, monthHint: fromUrl?.precision === "month" ? fromUrl : null, sideDates, numeric });
     meetingDate = r.date;
     dateEvidence = r.evidence;
   }

@@ -74,7 +74,9 @@ export function goldsWithTexts(
 export async function evaluateInto(db: Db, root: string, golds: GoldFile[], options: { concurrency?: number } = {}): Promise<EvalResult[]> {
   const files = [...new Set(golds.flatMap((g) => g.readouts.map((r) => path.join(g.dir, r.file))))];
   const texts = new Map(files.map((f) => [path.basename(f), decodeReadout(fs.readFileSync(path.resolve(root, f)))]));
-  await ingestFiles(db, files.map((f) => path.resolve(root, f)), { concurrency: options.concurrency ?? 1 });
+  // Each readout is ingested with its article's address, as an analyst who saved the page has it.
+  const sourceUrls = new Map(golds.flatMap((g) => g.readouts.filter((r) => r.url).map((r) => [r.file, r.url!] as const)));
+  await ingestFiles(db, files.map((f) => path.resolve(root, f)), { concurrency: options.concurrency ?? 1, sourceUrls });
   const doc = await exportDocument(db);
   return golds.map((g) => scoreGold(g, texts, doc, g.dir));
 }

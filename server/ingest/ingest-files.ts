@@ -59,13 +59,17 @@ export async function ingestFiles(
     concurrency?: number;
     /** How long one readout may take to be analysed before it is stopped and reported (default 60 s). */
     fileTimeoutMs?: number;
+    /** Each file's article address, by file name (a manifest of a folder): dates a page that prints none. */
+    sourceUrls?: ReadonlyMap<string, string>;
     /** New readouts between two vacuums of the rewritten tables (default 1,000). */
     upkeepEvery?: number;
   } = {},
 ): Promise<IngestSummary> {
   const topicIds = await ensureTopics(db);
   const collected = collectReadoutPaths(inputs);
-  const files = inMeetingOrder(await prepareInWorker(collected.files, { meetingDate: options.meetingDate, timeoutMs: options.fileTimeoutMs }));
+  const urlOf = (file: string) => options.sourceUrl ?? options.sourceUrls?.get(path.basename(file)) ?? null;
+  const sources = collected.files.map((file) => ({ file, sourceUrl: urlOf(file) }));
+  const files = inMeetingOrder(await prepareInWorker(sources, { meetingDate: options.meetingDate, timeoutMs: options.fileTimeoutMs }));
   const missing = collected.missing;
   const summary: IngestSummary = {
     read: 0,
@@ -112,7 +116,7 @@ export async function ingestFiles(
       try {
         outcome = "status" in prepared
           ? prepared
-          : await storeReadout(db, prepared, { topicIds, sourcePath: path.resolve(file), sourceUrl: options.sourceUrl, userId: options.userId });
+          : await storeReadout(db, prepared, { topicIds, sourcePath: path.resolve(file), sourceUrl: urlOf(file), userId: options.userId });
       } catch (error) {
         outcome = { file, status: "failed", reason: (error as Error).message };
       }

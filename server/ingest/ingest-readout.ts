@@ -102,10 +102,14 @@ type Failed = Extract<IngestOutcome, { status: "failed" }>;
  * The engine's part of ingestion, done once per file: decode, parse, extract. A readout without a
  * meeting date is prepared all the same (it may already be stored); storing it is refused.
  */
-export function prepareReadout(file: string, bytes: Uint8Array, options: Pick<IngestOptions, "meetingDate" | "overrides"> = {}): PreparedReadout | Failed {
+export function prepareReadout(
+  file: string,
+  bytes: Uint8Array,
+  options: Pick<IngestOptions, "meetingDate" | "overrides"> & { sourceUrl?: string | null } = {},
+): PreparedReadout | Failed {
   try {
     const text = decodeReadout(bytes);
-    const { sentences: _sentences, ...read } = parseReadout(text, { meetingDate: options.meetingDate });
+    const { sentences: _sentences, ...read } = parseReadout(text, { meetingDate: options.meetingDate, sourceUrl: options.sourceUrl });
     const parsed = { ...read, ...definedOnly(options.overrides ?? {}) };
     const mentions = parsed.meetingDate ? extractMentions(text, { ...parsed, sentences: _sentences }) : [];
     return { file, text, hash: contentHash(text), parsed, mentions };

@@ -5,8 +5,8 @@ import type { prepareReadout, ReadoutOverrides } from "./ingest-readout";
 
 export type Prepared = ReturnType<typeof prepareReadout>;
 
-/** A file to read from disk, or a readout already in memory (uploaded in the browser) under its name. */
-export type ReadoutSource = string | { file: string; bytes: Uint8Array };
+/** A file to read from disk, or a readout already in memory (uploaded in the browser) under its name; either with the article's address when known. */
+export type ReadoutSource = string | { file: string; bytes?: Uint8Array; sourceUrl?: string | null };
 
 /** How long one readout may take to be read and analysed before it is stopped (`--file-timeout`). */
 export const DEFAULT_FILE_TIMEOUT_MS = 60_000;
@@ -47,7 +47,7 @@ async function prepareBatch(
   const out: Prepared[] = [];
   try {
     for (const source of files) {
-      const { file, bytes } = typeof source === "string" ? { file: source, bytes: undefined } : source;
+      const { file, bytes, sourceUrl } = typeof source === "string" ? { file: source, bytes: undefined, sourceUrl: undefined } : source;
       const current = await readyWorker();
       const result = await new Promise<Prepared | "timeout">((resolve) => {
         const timer = setTimeout(() => resolve("timeout"), timeoutMs);
@@ -61,7 +61,7 @@ async function prepareBatch(
         const onError = (error: Error) => done({ file, status: "failed", reason: `could not be analysed: ${error.message}` });
         current.on("message", onMessage);
         current.on("error", onError);
-        current.postMessage({ file, bytes, meetingDate: options.meetingDate, overrides: options.overrides });
+        current.postMessage({ file, bytes, meetingDate: options.meetingDate, overrides: options.overrides, sourceUrl });
       });
       if (result === "timeout") {
         await stopWorker();

@@ -7,6 +7,7 @@ interface PrepareRequest {
   bytes?: Uint8Array;
   meetingDate?: string;
   overrides?: ReadoutOverrides;
+  sourceUrl?: string | null;
 }
 
 /**
@@ -15,7 +16,7 @@ interface PrepareRequest {
  */
 // Loaded and ready: the time budget of the first file starts now, not while the language model loads.
 parentPort!.postMessage("ready");
-parentPort!.on("message", ({ file, bytes: sent, meetingDate, overrides }: PrepareRequest) => {
+parentPort!.on("message", ({ file, bytes: sent, meetingDate, overrides, sourceUrl }: PrepareRequest) => {
   let bytes: Uint8Array;
   try {
     bytes = sent ?? fs.readFileSync(file);
@@ -24,5 +25,5 @@ parentPort!.on("message", ({ file, bytes: sent, meetingDate, overrides }: Prepar
     parentPort!.postMessage({ file, status: "failed", reason: `cannot be read: ${code}` });
     return;
   }
-  parentPort!.postMessage(prepareReadout(file, bytes, { meetingDate, overrides }));
+  parentPort!.postMessage(prepareReadout(file, bytes, { meetingDate, overrides, sourceUrl }));
 });

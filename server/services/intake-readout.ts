@@ -72,7 +72,7 @@ export async function intakeReadout(
     ...(request.place !== undefined && { place: request.place }),
     ...(request.participants !== undefined && { participants: request.participants }),
   };
-  const [prepared] = await prepareInWorker([{ file, bytes }], { meetingDate: request.meetingDate, overrides, timeoutMs: BROWSER_TIMEOUT_MS });
+  const [prepared] = await prepareInWorker([{ file, bytes, sourceUrl: request.sourceUrl ?? null }], { meetingDate: request.meetingDate, overrides, timeoutMs: BROWSER_TIMEOUT_MS });
   if ("status" in prepared) return { file, status: "failed", reason: formWording(prepared.reason) };
 
   // A date the analyst typed is recorded as theirs (the command line says "supplied by the caller").

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { parseReadout } from "@/server/engine/parse-readout";
-import { lastWeekdayOnOrBefore } from "@/server/engine/dates";
+import { dateFromUrl, lastWeekdayOnOrBefore } from "@/server/engine/dates";
 
 const seedDir = path.resolve(import.meta.dirname, "../../seeds");
 
@@ -63,10 +63,47 @@ describe("numeric dates and pages that name no day", () => {
     expect(p.meetingDate).toBe("2018-06-09");
     expect(p.dateEvidence).toMatch(/names no day of its own; publication date 2018-06-09 assumed/);
   });
-  it("says why a day without a year cannot be dated", () => {
-    const p = parseReadout("Talks\n\nOn May 18 the two presidents held talks in the capital.");
-    expect(p.meetingDate).toBeNull();
-    expect(p.dateEvidence).toMatch(/"May 18" has no year/);
+  it("dates a day without a year from the page's address, else the latest year the text names, and says so", () => {
+    const text = "Talks\n\nOn May 18 the two presidents held talks in the capital.";
+    const byAddress = parseReadout(text, { sourceUrl: "https://example.org/eng/zgyw/202305/t20230520_11080742.htm" });
+    expect(byAddress.publishedAt).toBe("2023-05-20");
+    expect(byAddress.meetingDate).toBe("2023-05-18");
+    expect(byAddress.dateEvidence).toMatch(/publication date from the page's address \(20230520\)/);
+    const byMonth = parseReadout(text, { sourceUrl: "https://example.org/2021/05/presidents-hold-talks/" });
+    expect(byMonth.meetingDate).toBe("2021-05-18");
+    expect(byMonth.dateEvidence).toMatch(/year from the page's address/);
+    const byText = parseReadout(`${text} They agreed to review the 2019 agreement in 2020.`);
+    expect(byText.meetingDate).toBe("2020-05-18");
+    expect(byText.dateEvidence).toMatch(/"May 18", year from the latest year the text names \(2020\)/);
+    const bare = parseReadout(text);
+    expect(bare.meetingDate).not.toBeNull();
+    expect(bare.dateEvidence).toMatch(/the text names no year/);
+  });
+  it("reads the publication day from the address forms news and ministry sites use", () => {
+    const cases: [string, string | null][] = [
+      ["http://en.example.cn/n3/2021/0908/c90000-9893279.html", "2021-09-08"],
+      ["http://www.example.com.cn/world/2014-05/19/content_17516217.htm", "2014-05-19"],
+      ["http://en.example.cn/China/201606/t20160623_8177220.htm", "2016-06-23"],
+      ["http://www.example.net/20130910/31611.aspx", "2013-09-10"],
+      ["https://example.com/2025/02/05/presidents-discuss/", "2025-02-05"],
+      ["http://www.example.cn/2018/04-26/300505.shtml", "2018-04-26"],
+      ["https://www.example.com.pk/03-Nov-2022/president-says", "2022-11-03"],
+      ["https://www.example.com/news/Presidency-2018-10-13-Premier-meets-27420711/", "2018-10-13"],
+      ["https://www.example.cn/a/201908/28/WS5d661be3a310cf3e35568586.html", "2019-08-28"],
+      ["https://www.example.gov.cn/eng/zgxw/t1077575.htm", null],
+      ["https://example.kg/english/319009_Talks_between_leaders/", null],
+      ["not an address", null],
+    ];
+    for (const [url, want] of cases) expect(dateFromUrl(url)?.precision === "day" ? dateFromUrl(url)!.iso : null, url).toBe(want);
+  });
+  it("takes last week as a week before publication, and says the day is assumed", () => {
+    const p = parseReadout("Talks\nPublished: 12 March 2024\n\nThe ministers held talks in Beijing last week.");
+    expect(p.meetingDate).toBe("2024-03-05");
+    expect(p.dateEvidence).toMatch(/"last week" before publication 2024-03-12 \(the text names no day/);
+  });
+  it("prefers the page's printed date to its address", () => {
+    const p = parseReadout("Talks\nPublished: 21 May 2023\n\nThe ministers held talks in Beijing.", { sourceUrl: "https://example.org/2023/05/18/talks/" });
+    expect(p.publishedAt).toBe("2023-05-21");
   });
   it("dates an arrival sentence", () => {
     const p = parseReadout("Visit\nPublished: 2022-09-15\n\nThe president arrived in Astana on September 14 for talks.\n\nOn September 15 the two leaders will sign documents.");
