@@ -109,7 +109,8 @@ export function scoreExport(gold: GoldReadout[], texts: Map<string, string>, doc
       keyOfPredicted.set(preds[pi].id, own[gi].key);
     }
     own.forEach((s, gi) => gUsed.has(gi) || missed.push(`${g.file}: ${s.phrase}`));
-    const notPledgeSpans = (g.notPledges ?? []).map((ph) => ({ start: locate(text, ph, g.file), len: ph.length }));
+    // A rejected phrase the saved page cuts off only counts as absent: it can be neither stored nor missed.
+    const notPledgeSpans = (g.notPledges ?? []).filter((ph) => text.includes(ph)).map((ph) => ({ start: text.indexOf(ph), len: ph.length }));
     preds.forEach((p, pi) => {
       if (pUsed.has(pi)) return;
       spurious.push(`${g.file}: ${p.phrase}`);
