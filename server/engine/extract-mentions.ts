@@ -6,7 +6,7 @@ import { investorOf, keyTerms, lemma, linkKeysOf, stem } from "./normalise";
 import type { ParsedReadout } from "./parse-readout";
 import type { Participant } from "./participants";
 import { sentenceSpeaker } from "./speakers";
-import { institutionsIn, namedItems, NOT_BILATERAL, predicateSpan, splitVerbPhrases } from "./split-objects";
+import { institutionsIn, namedItems, NOT_BILATERAL, predicateSpan, splitVerbPhrases, withoutPurpose } from "./split-objects";
 import { makeTitle } from "./titles";
 import { specificityOf } from "./specificity";
 
@@ -190,7 +190,8 @@ export function extractMentions(text: string, parsed: ParsedReadout): ExtractedM
       if (/welcome/i.test(cue.cue) && HOSPITALITY.test(s.text.slice(cue.start).replace(/^\s*welcom\w*/i, ""))) continue;
       if (thirdNamed && !partnerNamed && !JOINT.test(s.text)) continue;
       const ctx: Ctx = { parsed, speaker, sides };
-      for (const vp of splitVerbPhrases(s.text, span)) {
+      for (const whole of splitVerbPhrases(s.text, span)) {
+        const vp = withoutPurpose(s.text, whole, cue.cue);
         const vpText = s.text.slice(vp[0], vp[1]);
         if (NOT_ACTION.test(vpText)) continue;
         // "support its operation" after "the Luban Workshop in Dushanbe": the pronoun's name counts.

@@ -25,6 +25,45 @@ const FRAME =
 
 export const NOT_BILATERAL = /^(?:work|working)\s+with\s+(?:all parties|the international community|other countries)\b/;
 
+// What the action is for, not the action: "for the benefit of the two peoples", "in a bid to …".
+const BENEFIT = /,?\s+(?:for|to)\s+the\s+(?:benefit|well-being|wellbeing|welfare|good)\s+of\b|,?\s+in a bid to\b|,?\s+with a view to\b/;
+// Verbs whose object does the next action ("encourage companies to invest", "help them to …");
+// after one of these, "to" starts that action, not a purpose.
+const OBJECT_CONTROL = /\b(?:encourag|welcom|urg|help|invit|allow|enabl|ask|call(?:s|ed|ing)? on|support|push|persuad|requir|guid|mobiliz|mobilis|want|expect|need|press)\w*\b/i;
+// "cooperate with Pakistan to combat terrorism", "work together to …": the frame, not a purpose.
+const FRAME_WITH = /^(?:\w+\s+){0,2}?(?:work|working|cooperat\w*|collaborat\w*|coordinat\w*|join\w*|partner\w*|unite|team up)\b/i;
+// Words that take "to" directly ("efforts to", "ready to", "continue to"): no purpose either.
+const TAKES_TO = /\b(?:efforts?|measures|steps|ways?|plans?|opportunit(?:y|ies)|time|chance|mechanisms?|ready|willing|able|prepared|determined|committed|continue[sd]?|seek|strive|try|agreed?|decided?|intends?|hopes?|going|need|aims?|order|so as|more|contribute|contributions?)\s*$/i;
+
+/**
+ * "keep enhancing counter-terrorism cooperation to safeguard common interests": an infinitive after
+ * the action's object says what the action is for. The pledge is the action; the purpose goes
+ * (it is rhetoric that would link unrelated pledges through "interests" or "peoples"). Kept when
+ * a verb before it hands the action to its object ("encourage companies to invest"), or the word
+ * before takes "to" itself ("efforts to", "ready to").
+ */
+export function withoutPurpose(sentence: string, span: [number, number], cue: string): [number, number] {
+  // "welcome Chinese companies to invest": the cue hands the action on; "called on the sides to keep
+  // enhancing cooperation to safeguard …": its "to" is spent, and the next one is a purpose.
+  if (OBJECT_CONTROL.test(cue) && !/\bto\s*$/.test(cue)) return span;
+  const cut = purposeCut(sentence.slice(span[0], span[1]));
+  return cut === null ? span : [span[0], span[0] + cut];
+}
+
+function purposeCut(text: string): number | null {
+  // ", to …" and "and to …" list further actions ("agreed to build X and to open Y"), not purposes.
+  const re = /(?<![,;])\s+to\s+(?=[a-z])/g;
+  let verbs: Set<number> | null = null;
+  for (const m of text.matchAll(re)) {
+    const before = text.slice(0, m.index);
+    if (/\b(?:and|or|but)$/.test(before) || before.trim().split(/\s+/).length < 2) continue;
+    if (OBJECT_CONTROL.test(before) || TAKES_TO.test(before) || FRAME_WITH.test(before.split(/[,;]\s*/).at(-1)!)) continue;
+    verbs ??= baseVerbStarts(text);
+    if (verbs.has(m.index! + m[0].length)) return m.index!;
+  }
+  return null;
+}
+
 export function predicateSpan(sentence: string, from: number, to: number): [number, number] | null {
   let s = from;
   while (s < to && /[\s,]/.test(sentence[s])) s++;
@@ -34,6 +73,8 @@ export function predicateSpan(sentence: string, from: number, to: number): [numb
   if (cut) e = s + cut.index;
   const fm = FRAME.exec(sentence.slice(s, e));
   if (fm && !NOT_BILATERAL.test(sentence.slice(s, e))) s += fm[0].length;
+  const benefit = BENEFIT.exec(sentence.slice(s, e));
+  if (benefit) e = s + benefit.index;
   // Trailing joiners left when the next cue starts ("… and stands ready to").
   const tail = /(?:[\s,;]+(?:and|while|but|as well as|also)?)+\s*$|[.\s]+$/.exec(sentence.slice(s, e));
   if (tail) e -= tail[0].length;
@@ -59,6 +100,9 @@ function coordinatedActions(text: string): { index: number; length: number }[] {
   return points.sort((a, b) => a.index - b.index);
 }
 
+const INVEST_END = /\binvest(?:s|ing|ment)?\s*$/i;
+const BUSINESS = /^(?:develop|operate|do|run|conduct|start|open|expand|grow)\s+(?:their\s+|its\s+)?business(?:es)?\b/i;
+
 export function splitVerbPhrases(sentence: string, span: [number, number]): [number, number][] {
   const [s, e] = span;
   const text = sentence.slice(s, e);
@@ -77,6 +121,9 @@ export function splitVerbPhrases(sentence: string, span: [number, number]): [num
   for (let i = 0; i < out.length; i++) {
     const words = sentence.slice(out[i][0], out[i][1]).trim().split(/\s+/);
     if (words.length <= 2 && i + 1 < out.length) { out[i + 1] = [out[i][0], out[i + 1][1]]; continue; }
+    // "invest and develop business in Tajikistan", "invest and do business": one investment.
+    const prev = merged.at(-1);
+    if (prev && INVEST_END.test(sentence.slice(prev[0], prev[1])) && BUSINESS.test(words.join(" "))) { merged[merged.length - 1] = [prev[0], out[i][1]]; continue; }
     merged.push(out[i]);
   }
   return merged.filter(([a, b]) => b - a > 2);

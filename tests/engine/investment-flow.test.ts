@@ -35,3 +35,20 @@ describe("investment flows", () => {
     expect(s.score).toBeLessThan(LINK_THRESHOLD);
   });
 });
+
+describe("companies investing in one side", () => {
+  it("are the other side's flow, with doing business kept in the same pledge", () => {
+    const domestic = one("Li Qiang said China will encourage more domestic companies to invest and open businesses in Tajikistan.");
+    expect(domestic.giver).toBe("China");
+    expect(domestic.phrase).toBe("encourage more domestic companies to invest and open businesses in Tajikistan");
+    const welcomed = one("Rasulzoda said Tajikistan welcomes Chinese firms to invest.");
+    const s = scoreLink(welcomed, asPledge(domestic));
+    expect(s.score).toBeGreaterThanOrEqual(LINK_THRESHOLD);
+    expect(s.reason).toMatch(/same investment flow from China/);
+  });
+  it("the business climate is not a flow", () => {
+    const climate = one("Rasulzoda said Tajikistan will improve the business environment.");
+    const domestic = one("Li Qiang said China will encourage domestic companies to invest and run businesses in Tajikistan.");
+    expect(scoreLink(domestic, asPledge(climate)).score).toBeLessThan(LINK_THRESHOLD);
+  });
+});

@@ -34,6 +34,22 @@ describe("pledge or not", () => {
   });
 });
 
+describe("what the action is for", () => {
+  it("leaves out a purpose after the action, but keeps an action handed to an object", () => {
+    const ms = run("Wang Yi called on the two sides to keep deepening law-enforcement cooperation to protect their shared interests, and to open a new border crossing. China will encourage its companies to invest in the region. The two sides will expand trade for the benefit of the two peoples.");
+    expect(ms.map((m) => m.phrase)).toEqual([
+      "keep deepening law-enforcement cooperation",
+      "open a new border crossing",
+      "encourage its companies to invest in the region",
+      "expand trade",
+    ]);
+  });
+  it("keeps a frame and a listed infinitive", () => {
+    const ms = run("The two sides agreed to work together to guard the border and to build a road to Khorog.");
+    expect(ms.map((m) => m.phrase)).toEqual(["guard the border", "build a road to Khorog"]);
+  });
+});
+
 describe("one sentence, several pledges", () => {
   it("splits a list of named institutions, each with its own span", () => {
     const ms = run("The role of the Confucius Institutes, Luban Workshop and Center for Traditional Medicine should be fully leveraged, Wang said.");
