@@ -136,6 +136,10 @@ export function extractMentions(text: string, parsed: ParsedReadout): ExtractedM
   // A sentence printed twice (a headline repeated as the first paragraph, a caption, a pasted
   // duplicate) commits once: its pledges are mentioned once in this readout.
   const said = new Set<string>();
+  // A page saved or pasted only in part stops mid-sentence: the action its last words begin is a
+  // fragment ("expand cooperation in processing and trading of a"), not a pledge.
+  const last = parsed.sentences.at(-1);
+  const cutOff = last && !/[.!?:;"”’)\]]\s*$/.test(last.text) && text.slice(last.end).trim() === "" ? last : null;
   for (const s of parsed.sentences) {
     const same = s.text.replace(/\s+/g, " ").trim().toLowerCase();
     if (said.has(same)) continue;
@@ -205,6 +209,7 @@ export function extractMentions(text: string, parsed: ParsedReadout): ExtractedM
         for (const p of pieces) {
           const phrase = s.text.slice(p.span[0], p.span[1]);
           const phraseStart = s.start + p.span[0];
+          if (s === cutOff && s.text.slice(p.span[1]).trim() === "") continue;
           if (out.some((o) => o.phraseStart === phraseStart && o.phraseEnd === phraseStart + phrase.length)) continue;
           let keys = linkKeysOf(phrase);
           let refersTo: Antecedent | undefined;

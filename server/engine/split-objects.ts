@@ -17,7 +17,7 @@ const VERB_SPLIT = new RegExp(`(?:,["”]?\\s+(?:and\\s+|as well as\\s+)?|\\s+an
 
 // Where the committed action stops: purpose clauses, attributions, relative clauses.
 const CUT =
-  /,\s+(?:a|an)\s+[\w-]+\s+(?:designed|aimed|intended|that|which)\b|,?\s+so as to\b|\s+in order to\b|,\s+which\b|,\s+while\b|\s+to help\b|,\s+to\s+(?:contribute|better|jointly build)\b|,["”]?\s*(?:(?:[A-Z][\w'-]+\s+){0,3}|he\s+|she\s+|the [A-Za-z ]+ )(?:said|added|noted|told|stressed|emphasized|said,)\b|,\s+said\s+[A-Z]|,\s+adding\b|,\s+noting\b|,\s+calling\b|\s+to\s+(?:consolidate|facilitate|achieve)\b|\s*\(|,?\s+and\s+that\s|,\s+with\s+[\w ]{2,40}?\s+\w+ing\b/;
+  /,\s+(?:a|an)\s+[\w-]+\s+(?:designed|aimed|intended|that|which)\b|,?\s+so as to\b|\s+in order to\b|,\s+which\b|,\s+while\b|\s+to help\b|,\s+to\s+(?:contribute|better|jointly build)\b|,["”]?\s*(?:(?:[A-Z][\w'-]+\s+){0,5}|he\s+|she\s+|the [A-Za-z ]+ )(?:said|added|noted|told|stressed|emphasized|said,)\b|,\s+said\s+[A-Z]|,\s+adding\b|,\s+noting\b|,\s+calling\b|\s+to\s+(?:consolidate|facilitate|achieve)\b|\s*\(|,?\s+after\s+(?=[A-Z]|(?:the|his|her|their)\s)|,?\s+and\s+that\s|,\s+with\s+[\w ]{2,40}?\s+\w+ing\b/;
 
 // "work with Tajikistan, guided by …, to", "make joint efforts to": frames before the action.
 const FRAME =
@@ -120,7 +120,7 @@ export function splitVerbPhrases(sentence: string, span: [number, number]): [num
   const merged: [number, number][] = [];
   for (let i = 0; i < out.length; i++) {
     const words = sentence.slice(out[i][0], out[i][1]).trim().split(/\s+/);
-    if (words.length <= 2 && i + 1 < out.length) { out[i + 1] = [out[i][0], out[i + 1][1]]; continue; }
+    if (words.length <= 2 && i + 1 < out.length && words.every((w) => KNOWN_VERB.test(w) || /ly$/.test(w))) { out[i + 1] = [out[i][0], out[i + 1][1]]; continue; }
     // "invest and develop business in Tajikistan", "invest and do business": one investment.
     const prev = merged.at(-1);
     if (prev && INVEST_END.test(sentence.slice(prev[0], prev[1])) && BUSINESS.test(words.join(" "))) { merged[merged.length - 1] = [prev[0], out[i][1]]; continue; }

@@ -50,6 +50,24 @@ describe("what the action is for", () => {
   });
 });
 
+describe("fragments and rhetoric", () => {
+  it("drops the action a page cut off mid-sentence begins, and keeps the ones before it", () => {
+    const ms = run("The two sides will expand trade in fruit, open a consulate in Osh and promote cooperation in processing and trad");
+    expect(ms.map((m) => m.phrase)).toEqual(["expand trade in fruit", "open a consulate in Osh"]);
+  });
+  it("ends an action at an attribution or a time clause", () => {
+    const ms = run("China will build a new dry port, Chinese Foreign Minister Wang Yi said Monday. Tajikistan will open a trade office after Wang Yi visited Khujand.");
+    expect(ms.map((m) => m.phrase)).toEqual(["build a new dry port", "open a trade office"]);
+  });
+  it("keeps a two-word action with its object apart from the next action", () => {
+    const ms = run("The two sides will improve connectivity and enhance the volume of rail freight.");
+    expect(ms.map((m) => m.phrase)).toEqual(["improve connectivity", "enhance the volume of rail freight"]);
+  });
+  it("takes manner words and slogans for rhetoric", () => {
+    expect(run("The two sides will vigorously carry forward their permanent friendship and practice true multilateralism.")).toEqual([]);
+  });
+});
+
 describe("one sentence, several pledges", () => {
   it("splits a list of named institutions, each with its own span", () => {
     const ms = run("The role of the Confucius Institutes, Luban Workshop and Center for Traditional Medicine should be fully leveraged, Wang said.");
