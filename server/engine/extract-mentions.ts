@@ -99,7 +99,8 @@ function giverOf(subject: string, cue: Cue, vp: string, ctx: Ctx): { giver: stri
   }
   // "attract more Chinese investment", "create favourable conditions for Chinese companies": an
   // investment flow is the investor's pledge, whoever states it.
-  const investor = investorOf(vp, sides);
+  // The safety of a side's companies or staff is the host's pledge, not an investment.
+  const investor = SAFETY.test(vp) ? null : investorOf(vp, sides);
   if (investor && investor !== giver && giver !== "joint") return { giver: investor, receiver: other(investor) };
   // Exports from one side to the other are the other side's import commitment.
   const exp = /\bexports?\b[^.]*?\bto\s+(?:the\s+)?([A-Z][a-z]+)/.exec(vp);
@@ -117,6 +118,8 @@ function giverOf(subject: string, cue: Cue, vp: string, ctx: Ctx): { giver: stri
   return { giver, receiver: giver === "joint" ? null : other(giver) };
 }
 
+const MUTUAL_SUPPORT = /\b(?:support|help|back)\w*\s+(?:and\s+\w+\s+)?(?:each other|one another)\b|\bmutual support\b/i;
+const SAFETY = /\b(?:safety|security|protect(?:ion)?|safeguard)\b/i;
 const BOTH_SIDES = /\b(?:bilateral|jointly|together|between the two (?:countries|sides|nations))\b/i;
 function pairCompound(text: string, country: string): boolean {
   const m = /\b[A-Z][a-z]+(?:-[A-Z][a-z]+)+\b/g;
@@ -200,7 +203,8 @@ export function extractMentions(text: string, parsed: ParsedReadout): ExtractedM
         if (NOT_ACTION.test(vpText)) continue;
         // "support its operation" after "the Luban Workshop in Dushanbe": the pronoun's name counts.
         const antecedent = /\b(?:its|their)\b/.test(vpText) ? institutionsIn(s.text.slice(0, vp[0])).at(-1) : undefined;
-        if (keyTerms(vpText).length === 0 && !antecedent) continue; // relationship rhetoric: nothing but frames
+        // Relationship rhetoric: nothing but frames. Backing each other is a standing commitment all the same.
+        if (keyTerms(vpText).length === 0 && !antecedent && !MUTUAL_SUPPORT.test(vpText)) continue;
         const { giver, receiver } = giverOf(subject, cue, vpText, ctx);
         // A subject noun phrase is one thing however many names it holds ("branches of the
         // Moscow Engineering Physics Institute and Bauman … University will open").

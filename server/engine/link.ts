@@ -209,9 +209,14 @@ export function retrievalKeySets(mention: Pick<ExtractedMention, "phrase" | "cou
     file = look = f.keys.map((k) => `~${k}`);
   }
   const extra: string[] = [];
-  if (f.investor && !f.names.length && !f.facilities.length) extra.push(...(f.fields.length ? f.fields.map((k) => `$${f.investor}>${k}`) : [`$${f.investor}`]));
+  if (f.investor && !f.names.length && !f.facilities.length) {
+    extra.push(...(f.fields.length ? f.fields.map((k) => `$${f.investor}>${k}`) : [`$${f.investor}`]));
+    // A flow across a list of fields is also the general flow.
+    if (f.fields.length >= LIST_OBJECTS) extra.push(`$${f.investor}`);
+  }
   const family = f.objects.length ? null : f.family;
   if (leadField(f)) extra.push(`~${f.keys[0]}`);
+  if (backsEachOther(f)) extra.push("&mutual-support");
   if (family) extra.push(`%${family}`);
   for (const n of f.names) {
     if (n.acronym) for (let len = Math.max(2, n.acronym.length - 2); len <= n.acronym.length; len++) extra.push(`#${n.acronym.slice(0, len)}`);
@@ -262,6 +267,8 @@ function comparePhrase(m: Features, c: Features, giverOk: boolean, ph: string): 
   if (!giverOk) return { score: 0, reason: "different giver" };
   const flow = sameFlow(m, c, ph);
   if (flow) return flow;
+  const backing = mutualSupport(m, c, ph);
+  if (backing) return backing;
   const shared = m.keys.filter((k) => c.keys.includes(k));
   if (!shared.length) return sameFamily(m, c, shared, ph) ?? { score: 0, reason: "no shared key terms" };
   // An object on one side counts as such on both: the smaller weight wins.
@@ -330,12 +337,36 @@ function sameFlow(m: Features, c: Features, ph: string): { score: number; reason
   // Two flows into no field in particular ("Chinese firms are welcome to invest", "easier entry
   // for Chinese capital") are one general commitment; a flow into one field is not.
   if (!m.fields.length && !c.fields.length) return { score: FLOW_SCORE, reason: `same investment flow from ${m.investor}, into no field in particular, as ${quote(ph)}` };
+  // A flow across a list of fields ("in energy, mining, industry and processing") is the general
+  // flow told in full, as a list of fields restates a general commitment.
+  const [none, many] = !m.fields.length ? [m, c] : !c.fields.length ? [c, m] : [null, null];
+  if (none && many!.fields.length >= LIST_OBJECTS) return { score: FLOW_SCORE, reason: `same investment flow from ${m.investor}, across ${show(many!, many!.fields)}, as ${quote(ph)}` };
   const fields = m.fields.filter((k) => c.fields.includes(k));
   if (!fields.length) return null;
   const shared = m.keys.filter((k) => c.keys.includes(k));
   const sharedW = shared.reduce((t, k) => t + Math.min(m.weights.get(k)!, c.weights.get(k)!), 0);
   const dice = (2 * sharedW) / (m.weight + c.weight);
   return { score: Math.max(FLOW_SCORE, dice), reason: `same investment flow from ${m.investor} into ${show(m, fields)} as ${quote(ph)}` };
+}
+
+const SUPPORT = stems(["support", "help", "back", "assist"]);
+// What mutual support is said to be about without becoming a project of its own.
+const SUPPORT_ABOUT = new Set(["mutual", "core-interest", ...stems(["core", "issue", "concern", "matter", "question", "risk", "cope", "difficulty", "time"])]);
+
+/** Both sides backing each other, about nothing more specific than their interests or challenges
+ *  ("help each other advance the modernization drive" is about that drive). */
+function backsEachOther(f: Features): boolean {
+  return f.reciprocal && !f.names.length && !f.facilities.length && [...f.words.keys()].some((k) => SUPPORT.has(k)) && f.objects.every((k) => SUPPORT_ABOUT.has(k));
+}
+
+/**
+ * "support each other on issues concerning core interests", "help and support each other to cope
+ * with challenges", "firmly support each other": mutual support is one standing commitment of a
+ * pair, whatever it is said to be about, unless a facility or a named thing makes it a project.
+ */
+function mutualSupport(m: Features, c: Features, ph: string): { score: number; reason: string } | null {
+  if (!backsEachOther(m) || !backsEachOther(c)) return null;
+  return { score: LIST_SCORE, reason: `both are mutual support, as ${quote(ph)}` };
 }
 
 /** The field family of the first policy field a general commitment names. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { firstMention } from "./support";
 import type { ExtractedMention } from "@/server/engine/extract-mentions";
-import { LINK_THRESHOLD, LOW_CONFIDENCE, scoreLink, type PledgeCandidate } from "@/server/engine/link";
+import { LINK_THRESHOLD, LOW_CONFIDENCE, retrievalKeySets, scoreLink, type PledgeCandidate } from "@/server/engine/link";
 
 const HEAD = "Talks\nUpdated: June 12, 2024 10:00\n\nOn June 11, 2024, Chinese Premier Li Qiang held talks with Tajik Prime Minister Kokhir Rasulzoda in Dushanbe.\n\n";
 const one = (body: string): ExtractedMention => firstMention(HEAD, body);
@@ -50,5 +50,29 @@ describe("companies investing in one side", () => {
     const climate = one("Rasulzoda said Tajikistan will improve the business environment.");
     const domestic = one("Li Qiang said China will encourage domestic companies to invest and run businesses in Tajikistan.");
     expect(scoreLink(domestic, asPledge(climate)).score).toBeLessThan(LINK_THRESHOLD);
+  });
+});
+
+describe("a flow across a list of fields", () => {
+  it("is the general flow told in full, and is retrieved for it", () => {
+    const listed = one("Li Qiang said China will encourage companies to invest in Tajikistan in energy, mining, industry and agriculture.");
+    const general = one("Rasulzoda said Tajikistan welcomes Chinese companies to invest.");
+    const s = scoreLink(general, asPledge(listed));
+    expect(s.score).toBeGreaterThanOrEqual(LINK_THRESHOLD);
+    expect(s.score).toBeLessThan(LOW_CONFIDENCE);
+    expect(s.reason).toMatch(/same investment flow from China, across/);
+    const filed = retrievalKeySets(listed).file;
+    expect(retrievalKeySets(general).look.some((k) => filed.includes(k))).toBe(true);
+  });
+  it("but a flow into one field stays apart from the general flow", () => {
+    const one_field = one("Li Qiang said China will encourage companies to invest in Tajikistan's energy sector.");
+    const general = one("Rasulzoda said Tajikistan welcomes Chinese companies to invest.");
+    expect(scoreLink(general, asPledge(one_field)).score).toBeLessThan(LINK_THRESHOLD);
+  });
+});
+
+describe("the safety of one side's staff", () => {
+  it("is the host's pledge, not an investment flow", () => {
+    expect(one("Rasulzoda said Tajikistan will ensure the safety of staff at Chinese enterprises.").giver).toBe("Tajikistan");
   });
 });

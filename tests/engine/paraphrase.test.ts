@@ -118,3 +118,23 @@ describe("a phrase that leads with a general commitment's field", () => {
     expect(scoreLink(first, asPledge(general)).score).toBeGreaterThanOrEqual(LOW_CONFIDENCE);
   });
 });
+
+describe("mutual support", () => {
+  it("is one standing commitment however it is worded, and is retrieved for it", () => {
+    const interests = one("The two sides will support each other on issues concerning their core interests.");
+    const challenges = one("The two sides will continue to help and support each other in meeting challenges.");
+    const firm = one("The two sides should firmly support each other.");
+    expect(firm.phrase).toBe("firmly support each other");
+    for (const m of [challenges, firm]) {
+      const s = scoreLink(m, asPledge(interests));
+      expect(s.score).toBeGreaterThanOrEqual(LINK_THRESHOLD);
+      expect(s.reason).toMatch(/both are mutual support/);
+      expect(retrieves(interests, m)).toBe(true);
+    }
+  });
+  it("but backing each other in a named project is that project", () => {
+    const interests = one("The two sides will support each other on issues concerning their core interests.");
+    const drive = one("The two sides will help each other advance the modernization drive.");
+    expect(scoreLink(drive, asPledge(interests)).score).toBeLessThan(LINK_THRESHOLD);
+  });
+});
