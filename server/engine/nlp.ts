@@ -32,6 +32,11 @@ export function tagTokens(text: string): Token[] {
   return out;
 }
 
+/** Offsets where a verb in its -ing form starts ("supports Pakistan in safeguarding …, choosing …"). */
+export function gerundStarts(text: string): Set<number> {
+  return new Set(tagTokens(text).filter((t) => t.pos === "VERB" && /ing$/i.test(t.text)).map((t) => t.start));
+}
+
 /** Offsets where a verb in its base form starts: where a coordinated action can begin. */
 export function baseVerbStarts(text: string): Set<number> {
   // The lemma is spelled the American way ("revitalize" for "revitalise").

@@ -1,4 +1,4 @@
-import { baseVerbStarts } from "./nlp";
+import { baseVerbStarts, gerundStarts } from "./nlp";
 /**
  * Splitting a committed predicate into pledges.
  * Rule: coordinated verb phrases are separate commitments ("increase imports … and encourage
@@ -82,6 +82,8 @@ export function predicateSpan(sentence: string, from: number, to: number): [numb
   return e > s ? [s, e] : null;
 }
 
+// An action told as a gerund after its frame ("supports X in safeguarding …", "by expanding …").
+const GERUND_LEAD = /^(?:[\w’'-]+\s+){0,4}?(?:in|on|by)\s+([a-z]+ing)\b/;
 // A coordination point whose next word is not a known commitment verb: the tagger decides.
 const COORDINATION = /(?:,["”]?\s+(?:and\s+|as well as\s+)?|\s+and\s+(?:to\s+)?|;\s+)(?=[a-z]{3,})/g;
 const KNOWN_VERB = new RegExp(`^(?:${VERBS})\\b`);
@@ -95,7 +97,15 @@ function coordinatedActions(text: string): { index: number; length: number }[] {
   const open = [...text.matchAll(COORDINATION)].filter((m) => !KNOWN_VERB.test(text.slice(m.index! + m[0].length)) && !points.some((p) => p.index === m.index));
   if (open.length > 0) {
     const verbs = baseVerbStarts(text);
-    for (const m of open) if (verbs.has(m.index! + m[0].length)) points.push({ index: m.index!, length: m[0].length });
+    // "supports Pakistan in safeguarding its sovereignty, choosing its own path, and combating
+    // terrorism": after a gerund that heads the action, each listed gerund is another action.
+    const lead = GERUND_LEAD.exec(text);
+    const gerunds = lead ? gerundStarts(text) : null;
+    const leadAt = lead ? lead.index + lead[0].length - lead[1].length : -1;
+    for (const m of open) {
+      const at = m.index! + m[0].length;
+      if (verbs.has(at) || (gerunds && at > leadAt && gerunds.has(leadAt) && gerunds.has(at))) points.push({ index: m.index!, length: m[0].length });
+    }
   }
   return points.sort((a, b) => a.index - b.index);
 }

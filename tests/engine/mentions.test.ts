@@ -69,6 +69,15 @@ describe("fragments and rhetoric", () => {
 });
 
 describe("one sentence, several pledges", () => {
+  it("splits a list of gerunds under one frame into actions", () => {
+    const ms = run("China firmly supports Tajikistan in guarding its borders, choosing a development path of its own, and fighting drug trafficking.");
+    expect(ms.map((m) => m.phrase)).toEqual([
+      "firmly supports Tajikistan in guarding its borders",
+      "choosing a development path of its own",
+      "fighting drug trafficking",
+    ]);
+    expect(ms.every((m) => m.giver === "China")).toBe(true);
+  });
   it("splits a list of named institutions, each with its own span", () => {
     const ms = run("The role of the Confucius Institutes, Luban Workshop and Center for Traditional Medicine should be fully leveraged, Wang said.");
     expect(ms.map((m) => m.phrase)).toEqual(["Confucius Institutes", "Luban Workshop", "Center for Traditional Medicine"]);
