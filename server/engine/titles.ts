@@ -2,7 +2,7 @@ import { stripBidiControls } from "@/lib/bidi";
 import { tagTokens } from "./nlp";
 import { specificityOf } from "./specificity";
 
-const ADVERBS = /^(?:(?:further|continuously|actively|firmly|fully|steadfastly|staunchly|unequivocally|resolutely|promptly|also|jointly|always|still|as always,?)\s+)+/i;
+const ADVERBS = /^(?:(?:further|continuously|actively|firmly|fully|steadfastly|staunchly|unequivocally|resolutely|promptly|also|jointly|always|still|as always,?|as well|and|vigorously|closely)\s+)+/i;
 
 // "accelerate the building of a Luban Workshop" → "Build a Luban Workshop": the analyst's title
 // names the action, not the pace.
@@ -14,6 +14,9 @@ const NOMINAL: [RegExp, string][] = [
   [/^(?:the\s+)?timely completion of\s+/i, "Complete "],
   [/^(?:building|construction of)\s+/i, "Build "],
   [/^(?:increasing|increased|expanded)\s+/i, "Increase "],
+  // "stronger people-to-people exchanges", "closer cooperation at the local level": a goal told as
+  // a noun phrase gets the verb that pursues it.
+  [/^(?=(?:stronger|closer|deeper|greater|broader|wider)\s)/i, "Pursue "],
 ];
 
 const THIRD_PERSON: Record<string, string> = { opposes: "oppose", encourages: "encourage", supports: "support", welcomes: "welcome", welcomed: "welcome", expanding: "expand", strengthening: "strengthen" };
@@ -26,28 +29,71 @@ function capitalise(s: string): string {
 export function makeTitle(phrase: string, namedItem?: { name: string; governing: string }): string {
   if (namedItem) return capitalise(stripBidiControls(`${governingVerb(namedItem.governing)} the ${namedItem.name.replace(/^the\s+/i, "")}`));
   let t = stripBidiControls(phrase).replace(/\s+/g, " ").trim().replace(/^(?:to|that)\s+/i, "");
+  // "Pakistan can enhance its efforts …": the title is the action, not who says it.
+  t = t.replace(/^(?:[A-Z][a-z]+|the two (?:sides|countries)|both (?:sides|countries))\s+(?:can|could|will|would|should|must|shall)\s+(?=[a-z])/, "");
   t = t.replace(ADVERBS, "");
   for (const [re, rep] of NOMINAL) if (re.test(t)) { t = t.replace(re, rep); break; }
   t = t.replace(/^(\w+)/, (w) => THIRD_PERSON[w.toLowerCase()] ?? w);
+  // "choosing its own development path" (one of a list of gerunds): the verb in its base form.
+  if (/^[a-z]+ing\b/i.test(t)) {
+    const lead = tagTokens(t)[0];
+    if (lead && lead.pos === "VERB" && lead.lemma && lead.lemma !== lead.text.toLowerCase()) t = lead.lemma + t.slice(lead.end);
+  }
+  // "the Chinese Culture Day to be held this autumn": the passive told as the action.
+  const passive = /^(?:the\s+)?(.+?)\s+(?:to be|will be|is to be|are to be|should be|must be)\s+([a-z]+)\b\s*(.*)$/i.exec(t);
+  if (passive) {
+    const verb = tagTokens(`It was ${passive[2]}`)[2];
+    if (verb && verb.pos === "VERB" && verb.lemma) t = `${verb.lemma} the ${passive[1]}${passive[3] ? ` ${passive[3]}` : ""}`;
+  }
+  // One sentence only: an excerpt that ran on into the next ("… for this sphere. Favorable …").
+  const runOn = /[.;!?]\s+(?=[A-Z"“])/.exec(t);
+  if (runOn && runOn.index > 10) t = t.slice(0, runOn.index);
   t = t.replace(/\b(?:its|their)\s+(imports?|exports?)\b/i, "$1").replace(/\bChina['’]s firm support for\b/, "Support");
   // Cut long phrases at a natural boundary, never mid-name.
   const words = t.split(" ");
   if (words.length > 12) {
-    const cut = t.search(/,\s|\s(?:so as|in order|to help|between the two|in an all-round way)\b/);
+    const cut = t.search(/,\s|\s(?:so as|in order|to help|between the two|in an all-round way|including|such as|especially)\b/);
     t = cut > 20 && cut < 100 ? t.slice(0, cut) : shorten(words);
+    if (t.split(" ").length > 12) t = shorten(t.split(" "));
   }
-  return capitalise(t.replace(/[\s,;:.]+$/, ""));
+  return capitalise(trimDangling(t.replace(/[\s,;:.]+$/, "").split(" ")).join(" "));
 }
 
 // Words a title cannot end on: it would read as cut off (function words, and adjectives that need
 // their complement: "a path suited", "projects related").
 const DANGLING = /^(?:of|the|a|an|and|or|in|on|at|to|for|with|by|from|into|under|over|through|against|about|within|without|towards?|any|all|every|some|its|their|his|her|such|as|between|among|including|other|more|both|each|new|suited|related|according|due|aimed|based|conducive|committed|able|devoted|dedicated|regarding|concerning)$/i;
 
-/** The first ten words, then back to the last word that can end a phrase; never an ellipsis. */
+// Words after which a title reads as cut off, beyond function words: a clause or comparison
+// opener, or an adjective waiting for its noun.
+const OPENS_CLAUSE = /^(?:before|after|that|which|who|whose|where|when|while|unless|until|accordance|than|so|order|political|economic|social|national|international|regional|bilateral|multilateral|strategic|cultural)$/i;
+
+/**
+ * The first ten words, then back to the last word that can end a phrase, never inside a name
+ * ("the Conference on Interaction and …" goes whole or not at all) and never on a gerund waiting for
+ * its object ("in promoting"); never an ellipsis.
+ */
 function shorten(words: string[]): string {
-  const kept = words.slice(0, 10).map((w) => w.replace(/[,;:]+$/, ""));
-  while (kept.length > 3 && DANGLING.test(kept[kept.length - 1])) kept.pop();
-  return kept.join(" ");
+  let n = 10;
+  // A capitalised name running across the cut: keep it whole when it ends within three more
+  // words, else stop before it.
+  const inName = (i: number) => /^[A-Z"“]/.test(words[i] ?? "") || (/^(?:of|for|on|and|the)$/.test(words[i] ?? "") && /^[A-Z]/.test(words[i + 1] ?? "") && /^[A-Z]/.test(words[i - 1] ?? ""));
+  if (inName(n - 1) && inName(n)) {
+    let end = n;
+    while (end < words.length && inName(end)) end++;
+    if (end <= n + 3) n = end;
+    else {
+      while (n > 3 && inName(n - 1)) n--;
+    }
+  }
+  return trimDangling(words.slice(0, n).map((w) => w.replace(/[,;:]+$/, ""))).join(" ");
+}
+
+/** Drops trailing words a title cannot end on ("… aimed at political", "… in promoting"). */
+function trimDangling(words: string[]): string[] {
+  const kept = [...words];
+  const dangling = (w: string) => DANGLING.test(w) || OPENS_CLAUSE.test(w) || (/^[a-z]+ing$/.test(w) && DANGLING.test(kept[kept.length - 2] ?? ""));
+  while (kept.length > 3 && dangling(kept[kept.length - 1])) kept.pop();
+  return kept;
 }
 
 function governingVerb(vp: string): string {

@@ -30,3 +30,24 @@ describe("titles made from long wordings", () => {
     expect(title.split(" ").length).toBeLessThanOrEqual(12);
   });
 });
+
+describe("titles an analyst would write", () => {
+  it("lead with the action's verb in its base form", () => {
+    expect(makeTitle("choosing a development path of its own")).toBe("Choose a development path of its own");
+    expect(makeTitle("Kyrgyzstan can step up its work on border checkpoints")).toBe("Step up its work on border checkpoints");
+    expect(makeTitle("as well strengthen cooperation within the SCO")).toBe("Strengthen cooperation within the SCO");
+    expect(makeTitle("stronger cultural exchanges between universities")).toBe("Pursue stronger cultural exchanges between universities");
+    expect(makeTitle("the Days of Kyrgyz Cinema to be held next spring in Beijing")).toBe("Hold the Days of Kyrgyz Cinema next spring in Beijing");
+  });
+  it("keep to one sentence and never end on a word that opens a clause or needs a noun", () => {
+    expect(makeTitle("open new flights to Osh. Further routes are")).toBe("Open new flights to Osh");
+    expect(makeTitle("support the reforms the government announced aimed at political")).toBe("Support the reforms the government announced");
+  });
+  it("stay near ten words, cut before examples, and never inside a name", () => {
+    const examples = makeTitle("advance as scheduled the joint projects of the two countries including the Kambarata hydropower plant and the new railway");
+    expect(examples).toBe("Advance as scheduled the joint projects of the two countries");
+    const name = makeTitle("support the country's bid to take the chair of the Conference on Interaction and Confidence-Building Measures in Asia next year");
+    expect(name.split(" ").length).toBeLessThanOrEqual(13);
+    expect(name).not.toMatch(/Conference on$|Interaction$/);
+  });
+});
