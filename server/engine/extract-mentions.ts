@@ -119,6 +119,7 @@ function giverOf(subject: string, cue: Cue, vp: string, ctx: Ctx): { giver: stri
 }
 
 const MUTUAL_SUPPORT = /\b(?:support|help|back)\w*\s+(?:and\s+\w+\s+)?(?:each other|one another)\b|\bmutual support\b/i;
+const WORLD = /\b(?:world peace|peace of the world|world['’]s (?:peace|development)|developing countries|mankind|humanity|global governance system)\b/i;
 const SAFETY = /\b(?:safety|security|protect(?:ion)?|safeguard)\b/i;
 const BOTH_SIDES = /\b(?:bilateral|jointly|together|between the two (?:countries|sides|nations))\b/i;
 function pairCompound(text: string, country: string): boolean {
@@ -203,6 +204,9 @@ export function extractMentions(text: string, parsed: ParsedReadout): ExtractedM
         if (NOT_ACTION.test(vpText)) continue;
         // "support its operation" after "the Luban Workshop in Dushanbe": the pronoun's name counts.
         const antecedent = /\b(?:its|their)\b/.test(vpText) ? institutionsIn(s.text.slice(0, vp[0])).at(-1) : undefined;
+        // The world's peace, mankind, the developing countries: a slogan about everyone, not a
+        // commitment of this pair (a named initiative or institution is still tracked).
+        if (WORLD.test(vpText) && !institutionsIn(vpText).length && !/\b[A-Z][a-z]+ (?:[A-Z][a-z]+ )*Initiative\b/.test(vpText)) continue;
         // Relationship rhetoric: nothing but frames. Backing each other is a standing commitment all the same.
         if (keyTerms(vpText).length === 0 && !antecedent && !MUTUAL_SUPPORT.test(vpText)) continue;
         const { giver, receiver } = giverOf(subject, cue, vpText, ctx);

@@ -63,6 +63,13 @@ describe("fragments and rhetoric", () => {
     const ms = run("The two sides will improve connectivity and enhance the volume of rail freight.");
     expect(ms.map((m) => m.phrase)).toEqual(["improve connectivity", "enhance the volume of rail freight"]);
   });
+  it("leaves out slogans about the whole world, but keeps a named global initiative", () => {
+    const ms = run("The two sides will make greater contributions to world peace, safeguard the interests of developing countries and jointly implement the Global Development Initiative.");
+    expect(ms.map((m) => m.phrase)).toEqual(["jointly implement the Global Development Initiative"]);
+  });
+  it("takes bare frames for rhetoric", () => {
+    expect(run("The two sides will join hands and tap potentials.")).toEqual([]);
+  });
   it("takes manner words and slogans for rhetoric", () => {
     expect(run("The two sides will vigorously carry forward their permanent friendship and practice true multilateralism.")).toEqual([]);
   });
