@@ -119,6 +119,30 @@ function giverOf(subject: string, cue: Cue, vp: string, ctx: Ctx): { giver: stri
 }
 
 const MUTUAL_SUPPORT = /\b(?:support|help|back)\w*\s+(?:and\s+\w+\s+)?(?:each other|one another)\b|\bmutual support\b/i;
+// "encourage the Afghan interim government to establish …, focus on development, and improve
+// people's livelihood": the actions handed to a third party are one pledge about that party.
+const HANDED_TO = /^(?:\w+ly\s+)?(?:encourag\w*|urg\w*|call\w* on|support\w*|help\w*|ask\w*|invit\w*|assist\w*)\s+(?:the\s+)?([A-Z][a-z]+)/;
+
+/** Joins the actions a third party is asked to take, up to the "and" that closes their list. */
+function thirdPartyClauses(sentence: string, pieces: [number, number][], sides: string[]): [number, number][] {
+  const out: [number, number][] = [];
+  for (let i = 0; i < pieces.length; i++) {
+    const m = HANDED_TO.exec(sentence.slice(pieces[i][0], pieces[i][1]));
+    const who = m ? countryOf(m[1]) : null;
+    if (!who || sides.includes(who)) { out.push(pieces[i]); continue; }
+    const start = pieces[i][0];
+    let end = pieces[i][1];
+    while (i + 1 < pieces.length) {
+      const joiner = sentence.slice(end, pieces[i + 1][0]);
+      if (/^\s*\w+ly\b/.test(sentence.slice(pieces[i + 1][0], pieces[i + 1][1]))) break;
+      end = pieces[++i][1];
+      if (/\band\b/.test(joiner)) break;
+    }
+    out.push([start, end]);
+  }
+  return out;
+}
+
 const WORLD = /\b(?:world peace|peace of the world|world['’]s (?:peace|development)|developing countries|mankind|humanity|global governance system)\b/i;
 const SAFETY = /\b(?:safety|security|protect(?:ion)?|safeguard)\b/i;
 const BOTH_SIDES = /\b(?:bilateral|jointly|together|between the two (?:countries|sides|nations))\b/i;
@@ -198,7 +222,7 @@ export function extractMentions(text: string, parsed: ParsedReadout): ExtractedM
       if (/welcome/i.test(cue.cue) && HOSPITALITY.test(s.text.slice(cue.start).replace(/^\s*welcom\w*/i, ""))) continue;
       if (thirdNamed && !partnerNamed && !JOINT.test(s.text)) continue;
       const ctx: Ctx = { parsed, speaker, sides };
-      for (const whole of splitVerbPhrases(s.text, span)) {
+      for (const whole of thirdPartyClauses(s.text, splitVerbPhrases(s.text, span), sides)) {
         const vp = withoutPurpose(s.text, whole, cue.cue);
         const vpText = s.text.slice(vp[0], vp[1]);
         if (NOT_ACTION.test(vpText)) continue;

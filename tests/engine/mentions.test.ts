@@ -76,6 +76,14 @@ describe("fragments and rhetoric", () => {
 });
 
 describe("one sentence, several pledges", () => {
+  it("keeps the actions handed to a third party as one pledge about it, and splits what follows", () => {
+    const ms = run("The two sides will encourage the Afghan authorities to form an inclusive government, fight drug production, and rebuild the economy, resolutely crack down on smuggling, and open a new border market.");
+    expect(ms.map((m) => m.phrase)).toEqual([
+      "encourage the Afghan authorities to form an inclusive government, fight drug production, and rebuild the economy",
+      "resolutely crack down on smuggling",
+      "open a new border market",
+    ]);
+  });
   it("splits a list of gerunds under one frame into actions", () => {
     const ms = run("China firmly supports Tajikistan in guarding its borders, choosing a development path of its own, and fighting drug trafficking.");
     expect(ms.map((m) => m.phrase)).toEqual([
