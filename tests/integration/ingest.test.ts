@@ -230,3 +230,24 @@ describe("files that would stall a run", () => {
     for (const failure of summary.failed) expect(failure.reason).toMatch(/could not be stored/);
   });
 });
+
+describe("ingesting a folder with its articles' addresses", () => {
+  const ctx = useFreshDatabase("ingest_addresses");
+
+  it("dates a page that prints no date from its address, keeps the address, and says where the date came from", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "addresses-"));
+    // Written for this test: a page with a day but no year and no date of its own.
+    fs.writeFileSync(path.join(dir, "undated.txt"), "Ministers meet in Bishkek\n\nOn May 18 the Chinese and Kyrgyz foreign ministers held talks in Bishkek. China will open a new consulate in Osh.\n");
+    fs.writeFileSync(path.join(dir, "bare.txt"), "Ministers meet again\n\nThe Chinese and Kyrgyz foreign ministers held talks in Bishkek. China will build a new road to Osh.\n");
+    const url = "https://example.org/eng/zgyw/202305/t20230520_11080742.htm";
+    const summary = await ingestFiles(ctx.db, [dir], { sourceUrls: new Map([["undated.txt", url], ["bare.txt", "https://example.org/2021/0908/c90000-1.html"]]) });
+    expect(summary.failed).toEqual([]);
+    const meetings = await ctx.db.meeting.findMany({ orderBy: { meetingDate: "asc" }, select: { sourceName: true, sourceUrl: true, meetingDate: true, publishedAt: true, dateEvidence: true } });
+    const byName = Object.fromEntries(meetings.map((m) => [m.sourceName, m]));
+    expect(byName["undated.txt"].sourceUrl).toBe(url);
+    expect(byName["undated.txt"].meetingDate.toISOString().slice(0, 10)).toBe("2023-05-18");
+    expect(byName["undated.txt"].dateEvidence).toMatch(/publication date from the page's address/);
+    expect(byName["bare.txt"].meetingDate.toISOString().slice(0, 10)).toBe("2021-09-08");
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
