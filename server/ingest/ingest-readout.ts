@@ -104,14 +104,36 @@ type Failed = Extract<IngestOutcome, { status: "failed" }>;
  */
 export function prepareReadout(file: string, bytes: Uint8Array, options: Pick<IngestOptions, "meetingDate" | "overrides"> = {}): PreparedReadout | Failed {
   try {
-    const text = decodeReadout(bytes);
-    const { sentences: _sentences, ...read } = parseReadout(text, { meetingDate: options.meetingDate });
-    const parsed = { ...read, ...definedOnly(options.overrides ?? {}) };
-    const mentions = parsed.meetingDate ? extractMentions(text, { ...parsed, sentences: _sentences }) : [];
+    const { text, parsed, sentences } = readReadout(bytes, options);
+    const mentions = parsed.meetingDate ? extractMentions(text, { ...parsed, sentences }) : [];
     return { file, text, hash: contentHash(text), parsed, mentions };
   } catch (error) {
     return { file, status: "failed", reason: (error as Error).message };
   }
+}
+
+/** A readout's meeting date as `prepareReadout` reads it (null when none is found), without extracting its mentions. */
+export interface DatedReadout {
+  file: string;
+  meetingDate: string | null;
+}
+
+/**
+ * The first, cheap part of `prepareReadout`: decode and parse, enough to place a readout in a batch's
+ * meeting-date order. A readout that `prepareReadout` would refuse at this stage is refused the same way.
+ */
+export function dateReadout(file: string, bytes: Uint8Array, options: Pick<IngestOptions, "meetingDate" | "overrides"> = {}): DatedReadout | Failed {
+  try {
+    return { file, meetingDate: readReadout(bytes, options).parsed.meetingDate };
+  } catch (error) {
+    return { file, status: "failed", reason: (error as Error).message };
+  }
+}
+
+function readReadout(bytes: Uint8Array, options: Pick<IngestOptions, "meetingDate" | "overrides">) {
+  const text = decodeReadout(bytes);
+  const { sentences, ...read } = parseReadout(text, { meetingDate: options.meetingDate });
+  return { text, sentences, parsed: { ...read, ...definedOnly(options.overrides ?? {}) } };
 }
 
 function definedOnly<T extends object>(value: T): Partial<T> {

@@ -1,21 +1,23 @@
 import fs from "node:fs";
 import { parentPort } from "node:worker_threads";
-import { prepareReadout, type ReadoutOverrides } from "./ingest-readout";
+import { dateReadout, prepareReadout, type ReadoutOverrides } from "./ingest-readout";
 
 interface PrepareRequest {
   file: string;
   bytes?: Uint8Array;
   meetingDate?: string;
   overrides?: ReadoutOverrides;
+  /** Only decode and parse, for the meeting date (`dateReadout`). */
+  datesOnly?: boolean;
 }
 
 /**
  * Prepares readouts one at a time for `prepareInWorker`: read the file (or take the bytes sent,
- * for a readout uploaded in the browser), parse, extract.
+ * for a readout uploaded in the browser), parse, extract; or, for `dateInWorker`, parse only.
  */
 // Loaded and ready: the time budget of the first file starts now, not while the language model loads.
 parentPort!.postMessage("ready");
-parentPort!.on("message", ({ file, bytes: sent, meetingDate, overrides }: PrepareRequest) => {
+parentPort!.on("message", ({ file, bytes: sent, meetingDate, overrides, datesOnly }: PrepareRequest) => {
   let bytes: Uint8Array;
   try {
     bytes = sent ?? fs.readFileSync(file);
@@ -24,5 +26,5 @@ parentPort!.on("message", ({ file, bytes: sent, meetingDate, overrides }: Prepar
     parentPort!.postMessage({ file, status: "failed", reason: `cannot be read: ${code}` });
     return;
   }
-  parentPort!.postMessage(prepareReadout(file, bytes, { meetingDate, overrides }));
+  parentPort!.postMessage((datesOnly ? dateReadout : prepareReadout)(file, bytes, { meetingDate, overrides }));
 });
