@@ -232,26 +232,25 @@ function dedupeParticipants<T extends { name: string }>(participants: T[]): T[] 
   return participants.filter((p) => !seen.has(p.name) && seen.add(p.name));
 }
 
-/** Inserts the meeting and its participants; null when a readout with the same content exists. */
+/** Inserts the meeting and its participants in one statement; null when a readout with the same content exists. */
 async function insertMeeting(
   tx: Tx, file: string, hash: string, text: string, parsed: PreparedReadout["parsed"], identity: ReadoutIdentity, storedById: string | null,
 ): Promise<number | null> {
+  // The participants go in only with a meeting inserted here (none when the content is already stored).
   const rows = await tx.$queryRaw<{ id: number }[]>`
-    insert into "Meeting" ("sourceName", "sourcePath", "sourceUrl", "contentHash", title, outlet, "publishedAt", "meetingDate", "dateEvidence",
-                           place, countries, text, "analysedRanges", "storedById")
-    values (${path.basename(file)}, ${identity.sourcePath}, ${identity.sourceUrl}, ${hash}, ${parsed.title}, ${parsed.outlet},
-            ${parsed.publishedAt}::date, ${parsed.meetingDate}::date, ${parsed.dateEvidence}, ${parsed.place}, ${parsed.countries}::text[],
-            ${text}, ${JSON.stringify(parsed.analysedRanges)}::jsonb, ${storedById})
-    on conflict ("contentHash") do nothing
-    returning id`;
-  if (rows.length === 0) return null;
-  const meetingId = rows[0].id;
-  const participants = dedupeParticipants(parsed.participants);
-  if (participants.length > 0) {
-    await tx.$executeRaw`
+    with meeting as (
+      insert into "Meeting" ("sourceName", "sourcePath", "sourceUrl", "contentHash", title, outlet, "publishedAt", "meetingDate", "dateEvidence",
+                             place, countries, text, "analysedRanges", "storedById")
+      values (${path.basename(file)}, ${identity.sourcePath}, ${identity.sourceUrl}, ${hash}, ${parsed.title}, ${parsed.outlet},
+              ${parsed.publishedAt}::date, ${parsed.meetingDate}::date, ${parsed.dateEvidence}, ${parsed.place}, ${parsed.countries}::text[],
+              ${text}, ${JSON.stringify(parsed.analysedRanges)}::jsonb, ${storedById})
+      on conflict ("contentHash") do nothing
+      returning id
+    ), participants as (
       insert into "Participant" ("meetingId", name, role, side)
-      select ${meetingId}, p.name, p.role, p.side
-        from jsonb_to_recordset(${JSON.stringify(participants)}::jsonb) as p(name text, role text, side text)`;
-  }
-  return meetingId;
+      select meeting.id, p.name, p.role, p.side
+        from meeting, jsonb_to_recordset(${JSON.stringify(dedupeParticipants(parsed.participants))}::jsonb) as p(name text, role text, side text)
+    )
+    select id from meeting`;
+  return rows.length === 0 ? null : rows[0].id;
 }
