@@ -32,6 +32,34 @@ function poolFor(db: Db): pg.Pool {
   return pool;
 }
 
+/**
+ * Marks a statement (as `${Prisma.raw(PLANNED_WITH_VALUES)}` at its start) that must be planned for
+ * each set of values: one whose conditions fold away when a value is null, which a plan made once
+ * for any values cannot do (it would read every row the other conditions allow).
+ */
+export const PLANNED_WITH_VALUES = "-- planned with its values\n";
+
+const statementNames = new Map<string, string>();
+/** Distinct statements kept prepared on each connection, at most. */
+const MAX_NAMED_STATEMENTS = 100;
+
+/**
+ * A name for a statement, so that each connection parses and plans it once and reuses it (PostgreSQL
+ * then plans it anew, or keeps a generic plan, as it judges): ingestion sends the same dozen
+ * statements for every readout, and planning them cost about as much as running them. Statements
+ * past the first hundred distinct texts go unnamed, planned each time, as before; so do statements
+ * marked with `PLANNED_WITH_VALUES`.
+ */
+function statementName(text: string): string | undefined {
+  if (text.includes(PLANNED_WITH_VALUES)) return undefined;
+  let name = statementNames.get(text);
+  if (name === undefined && statementNames.size < MAX_NAMED_STATEMENTS) {
+    name = `ingest_${statementNames.size}`;
+    statementNames.set(text, name);
+  }
+  return name;
+}
+
 /** Runs `work` in one transaction on its own connection: committed when it returns, rolled back when it throws. */
 export async function withSqlTransaction<T>(db: Db, work: (tx: RawSql) => Promise<T>): Promise<T> {
   const client = await poolFor(db).connect();
@@ -43,7 +71,7 @@ export async function withSqlTransaction<T>(db: Db, work: (tx: RawSql) => Promis
   // Prisma's own template tag numbers the parameters and flattens nested fragments (Prisma.sql, Prisma.join).
   const run = async (strings: TemplateStringsArray, values: unknown[]) => {
     const query = Prisma.sql(strings, ...values);
-    return client.query(query.text, query.values);
+    return client.query({ name: statementName(query.text), text: query.text, values: query.values });
   };
   const tx: RawSql = {
     $queryRaw: async <R>(strings: TemplateStringsArray, ...values: unknown[]) => (await run(strings, values)).rows as R,

@@ -17,6 +17,7 @@
  * readout.
  */
 import { lemma, linkKeysOf, stem } from "./normalise";
+import { memoised } from "./memo";
 import { institutionsIn } from "./split-objects";
 
 export interface Antecedent {
@@ -56,17 +57,8 @@ const TRAFFIC = /\b((?:(?:transit|cargo|freight|container)\s+)*(traffic|cargo|fr
 /** A capitalised multi-word name or a hyphenated compound: the phrase says what it is about. */
 const NAMED = /\b[A-Z][\w'’]*(?:-[A-Z][\w'’]*)+\b|\b[A-Z][\w'’]+\s+(?:(?:of|for|and)\s+(?:the\s+)?)?[A-Z][\w'’]+|"[^"]{3,}"|“[^”]{3,}”/;
 
-const cache = new Map<string, Anaphor | null>();
-
 /** The words of a phrase that only point back at an earlier thing, or null. */
-export function anaphorOf(phrase: string): Anaphor | null {
-  const hit = cache.get(phrase);
-  if (hit !== undefined) return hit;
-  const found = findAnaphor(phrase);
-  if (cache.size > 20_000) cache.clear();
-  cache.set(phrase, found);
-  return found;
-}
+export const anaphorOf: (phrase: string) => Anaphor | null = memoised(findAnaphor);
 
 function findAnaphor(phrase: string): Anaphor | null {
   if (NAMED.test(phrase) || institutionsIn(phrase).length) return null;

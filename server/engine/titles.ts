@@ -1,5 +1,6 @@
 import { stripBidiControls } from "@/lib/bidi";
 import { tagTokens } from "./nlp";
+import { memoised } from "./memo";
 import { specificityOf } from "./specificity";
 
 const ADVERBS = /^(?:(?:further|continuously|actively|firmly|fully|steadfastly|staunchly|unequivocally|resolutely|promptly|also|jointly|always|still|as always,?|as well|and|vigorously|closely)\s+)+/i;
@@ -120,7 +121,10 @@ const PRONOUN_OBJECT = /\b(?:it|its|this|that|these|those|them|their)\b/i;
  * frame verb; specific (a named project, an amount, a date); a readable length; naming things
  * rather than pointing back at them. A pledge keeps the title of its clearest wording.
  */
-export function titleClarity(title: string): number {
+// Ingestion scores a pledge's title every time the pledge is mentioned again: each title is tagged once.
+export const titleClarity = memoised(clarityOf);
+
+function clarityOf(title: string): number {
   const words = title.trim().split(/\s+/);
   const first = words[0]?.toLowerCase() ?? "";
   // Tagged in a frame that makes an imperative read as the verb it is.

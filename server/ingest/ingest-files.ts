@@ -1,8 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Db } from "@/server/db";
-import { prepareInWorker, type Prepared } from "./prepare-pool";
-import { ensureTopics, storeReadout, type IngestOptions, type IngestOutcome, type LowConfidenceLink, type PreparedReadout } from "./ingest-readout";
+import { dateInWorker, prepareInWorker, type Dated, type Prepared } from "./prepare-pool";
+import { ensureTopics, storeReadout, type IngestOptions, type IngestOutcome, type LowConfidenceLink } from "./ingest-readout";
 
 export interface IngestSummary {
   read: number;
@@ -69,7 +69,9 @@ export async function ingestFiles(
   const collected = collectReadoutPaths(inputs);
   const urlOf = (file: string) => options.sourceUrl ?? options.sourceUrls?.get(path.basename(file)) ?? null;
   const sources = collected.files.map((file) => ({ file, sourceUrl: urlOf(file) }));
-  const files = inMeetingOrder(await prepareInWorker(sources, { meetingDate: options.meetingDate, timeoutMs: options.fileTimeoutMs }));
+  const analysis = { meetingDate: options.meetingDate, timeoutMs: options.fileTimeoutMs };
+  const files = inMeetingOrder(await dateInWorker(sources, analysis));
+  const prepared = preparedInOrder(files, analysis, urlOf);
   const missing = collected.missing;
   const summary: IngestSummary = {
     read: 0,
@@ -108,15 +110,13 @@ export async function ingestFiles(
   const worker = async () => {
     while (next < files.length) {
       const i = next++;
-      const prepared = files[i];
-      // Each readout is held only until it is stored.
-      files[i] = null!;
-      const file = prepared.file;
+      const file = files[i].file;
       let outcome: IngestOutcome;
       try {
-        outcome = "status" in prepared
-          ? prepared
-          : await storeReadout(db, prepared, { topicIds, sourcePath: path.resolve(file), sourceUrl: urlOf(file), userId: options.userId });
+        const readout = await prepared(i);
+        outcome = "status" in readout
+          ? readout
+          : await storeReadout(db, readout, { topicIds, sourcePath: path.resolve(file), sourceUrl: urlOf(file), userId: options.userId });
       } catch (error) {
         outcome = { file, status: "failed", reason: (error as Error).message };
       }
@@ -145,18 +145,55 @@ async function upkeep(db: Db): Promise<void> {
   await db.$executeRawUnsafe(`vacuum (analyze) "Pledge", "PledgeYear", "TopicYear"`).catch(() => undefined);
 }
 
-const dateOf = (p: Prepared) => ("status" in p ? null : (p as PreparedReadout).parsed.meetingDate) ?? "9999-99-99";
+const dateOf = (p: Dated) => ("status" in p ? null : p.meetingDate) ?? "9999-99-99";
 
 /**
  * Orders a batch by meeting date, so each pledge is created by its earliest mention and takes its
  * title from it. Files whose date cannot be read keep their place at the end; they fail with their
  * reason when stored.
  */
-function inMeetingOrder(prepared: Prepared[]): Prepared[] {
-  return prepared
+function inMeetingOrder(dated: Dated[]): Dated[] {
+  return dated
     .map((p, index) => ({ p, index, date: dateOf(p) }))
     .sort((a, b) => a.date.localeCompare(b.date) || a.index - b.index)
     .map((k) => k.p);
+}
+
+/** Readouts prepared ahead of the ones being stored, in the worker, while they are stored. */
+const PREPARE_AHEAD = 64;
+
+/**
+ * The batch's readouts, prepared (extracted) in the worker a slice at a time, one slice ahead of
+ * the readouts being stored: a batch holds a few dozen prepared readouts at once whatever its size,
+ * and the worker extracts while the readouts before are stored. `prepared(i)` is asked for once
+ * per position, in increasing order; a file refused when its date was read keeps that failure.
+ */
+function preparedInOrder(
+  dated: Dated[],
+  analysis: { meetingDate?: string; timeoutMs?: number },
+  urlOf: (file: string) => string | null,
+): (i: number) => Promise<Prepared> {
+  const slices = new Map<number, Promise<Prepared[]>>();
+  const slice = (n: number) => {
+    let found = slices.get(n);
+    if (!found) {
+      const part = dated.slice(n * PREPARE_AHEAD, (n + 1) * PREPARE_AHEAD);
+      const wanted = part.filter((d) => !("status" in d)).map((d) => ({ file: d.file, sourceUrl: urlOf(d.file) }));
+      found = prepareInWorker(wanted, analysis).then((ready) => part.map((d) => ("status" in d ? d : ready.shift()!)));
+      slices.set(n, found);
+    }
+    return found;
+  };
+  return async (i) => {
+    const n = Math.floor(i / PREPARE_AHEAD);
+    if ((n + 1) * PREPARE_AHEAD < dated.length) void slice(n + 1).catch(() => undefined);
+    slices.delete(n - 1);
+    const readouts = await slice(n);
+    const readout = readouts[i % PREPARE_AHEAD];
+    // Each readout is held only until it is stored.
+    readouts[i % PREPARE_AHEAD] = null!;
+    return readout;
+  };
 }
 
 export function formatSummary(summary: IngestSummary): string {

@@ -105,17 +105,42 @@ type Failed = Extract<IngestOutcome, { status: "failed" }>;
 export function prepareReadout(
   file: string,
   bytes: Uint8Array,
-  options: Pick<IngestOptions, "meetingDate" | "overrides"> & { sourceUrl?: string | null } = {},
+  options: ReadOptions = {},
 ): PreparedReadout | Failed {
   try {
-    const text = decodeReadout(bytes);
-    const { sentences: _sentences, ...read } = parseReadout(text, { meetingDate: options.meetingDate, sourceUrl: options.sourceUrl });
-    const parsed = { ...read, ...definedOnly(options.overrides ?? {}) };
-    const mentions = parsed.meetingDate ? extractMentions(text, { ...parsed, sentences: _sentences }) : [];
+    const { text, parsed, sentences } = readReadout(bytes, options);
+    const mentions = parsed.meetingDate ? extractMentions(text, { ...parsed, sentences }) : [];
     return { file, text, hash: contentHash(text), parsed, mentions };
   } catch (error) {
     return { file, status: "failed", reason: (error as Error).message };
   }
+}
+
+/** A readout's meeting date as `prepareReadout` reads it (null when none is found), without extracting its mentions. */
+export interface DatedReadout {
+  file: string;
+  meetingDate: string | null;
+}
+
+/**
+ * The first, cheap part of `prepareReadout`: decode and parse, enough to place a readout in a batch's
+ * meeting-date order. A readout that `prepareReadout` would refuse at this stage is refused the same way.
+ */
+export function dateReadout(file: string, bytes: Uint8Array, options: ReadOptions = {}): DatedReadout | Failed {
+  try {
+    return { file, meetingDate: readReadout(bytes, options).parsed.meetingDate };
+  } catch (error) {
+    return { file, status: "failed", reason: (error as Error).message };
+  }
+}
+
+/** What reading a readout takes besides its bytes: a meeting date or facts the analyst gave, and the article's address. */
+type ReadOptions = Pick<IngestOptions, "meetingDate" | "overrides"> & { sourceUrl?: string | null };
+
+function readReadout(bytes: Uint8Array, options: ReadOptions) {
+  const text = decodeReadout(bytes);
+  const { sentences, ...read } = parseReadout(text, { meetingDate: options.meetingDate, sourceUrl: options.sourceUrl });
+  return { text, sentences, parsed: { ...read, ...definedOnly(options.overrides ?? {}) } };
 }
 
 function definedOnly<T extends object>(value: T): Partial<T> {
@@ -214,26 +239,25 @@ function dedupeParticipants<T extends { name: string }>(participants: T[]): T[] 
   return participants.filter((p) => !seen.has(p.name) && seen.add(p.name));
 }
 
-/** Inserts the meeting and its participants; null when a readout with the same content exists. */
+/** Inserts the meeting and its participants in one statement; null when a readout with the same content exists. */
 async function insertMeeting(
   tx: Tx, file: string, hash: string, text: string, parsed: PreparedReadout["parsed"], identity: ReadoutIdentity, storedById: string | null,
 ): Promise<number | null> {
+  // The participants go in only with a meeting inserted here (none when the content is already stored).
   const rows = await tx.$queryRaw<{ id: number }[]>`
-    insert into "Meeting" ("sourceName", "sourcePath", "sourceUrl", "contentHash", title, outlet, "publishedAt", "meetingDate", "dateEvidence",
-                           place, countries, text, "analysedRanges", "storedById")
-    values (${path.basename(file)}, ${identity.sourcePath}, ${identity.sourceUrl}, ${hash}, ${parsed.title}, ${parsed.outlet},
-            ${parsed.publishedAt}::date, ${parsed.meetingDate}::date, ${parsed.dateEvidence}, ${parsed.place}, ${parsed.countries}::text[],
-            ${text}, ${JSON.stringify(parsed.analysedRanges)}::jsonb, ${storedById})
-    on conflict ("contentHash") do nothing
-    returning id`;
-  if (rows.length === 0) return null;
-  const meetingId = rows[0].id;
-  const participants = dedupeParticipants(parsed.participants);
-  if (participants.length > 0) {
-    await tx.$executeRaw`
+    with meeting as (
+      insert into "Meeting" ("sourceName", "sourcePath", "sourceUrl", "contentHash", title, outlet, "publishedAt", "meetingDate", "dateEvidence",
+                             place, countries, text, "analysedRanges", "storedById")
+      values (${path.basename(file)}, ${identity.sourcePath}, ${identity.sourceUrl}, ${hash}, ${parsed.title}, ${parsed.outlet},
+              ${parsed.publishedAt}::date, ${parsed.meetingDate}::date, ${parsed.dateEvidence}, ${parsed.place}, ${parsed.countries}::text[],
+              ${text}, ${JSON.stringify(parsed.analysedRanges)}::jsonb, ${storedById})
+      on conflict ("contentHash") do nothing
+      returning id
+    ), participants as (
       insert into "Participant" ("meetingId", name, role, side)
-      select ${meetingId}, p.name, p.role, p.side
-        from jsonb_to_recordset(${JSON.stringify(participants)}::jsonb) as p(name text, role text, side text)`;
-  }
-  return meetingId;
+      select meeting.id, p.name, p.role, p.side
+        from meeting, jsonb_to_recordset(${JSON.stringify(dedupeParticipants(parsed.participants))}::jsonb) as p(name text, role text, side text)
+    )
+    select id from meeting`;
+  return rows.length === 0 ? null : rows[0].id;
 }

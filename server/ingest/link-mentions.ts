@@ -146,12 +146,14 @@ export async function linkMentions(
       const { ref, topic: _topic, ...pledge } = c;
       return { ...pledge, id: ids.get(ref), topicId };
     });
+    // The pledges and their creation in their history, in one statement.
     await tx.$executeRaw`
-      insert into "Pledge" (id, title, "topicId", actors, giver, receiver, "countryPair", "linkKeys", "retrievalKeys", "updatedAt")
-      select p.id, p.title, p."topicId", p.actors, p.giver, p.receiver, p."countryPair", p."linkKeys", p."retrievalKeys", now()
-        from jsonb_to_recordset(${JSON.stringify(pledges)}::jsonb)
-          as p(id int, title text, "topicId" int, actors text[], giver text, receiver text, "countryPair" text, "linkKeys" text[], "retrievalKeys" text[])`;
-    await tx.$executeRaw`
+      with pledges as (
+        insert into "Pledge" (id, title, "topicId", actors, giver, receiver, "countryPair", "linkKeys", "retrievalKeys", "updatedAt")
+        select p.id, p.title, p."topicId", p.actors, p.giver, p.receiver, p."countryPair", p."linkKeys", p."retrievalKeys", now()
+          from jsonb_to_recordset(${JSON.stringify(pledges)}::jsonb)
+            as p(id int, title text, "topicId" int, actors text[], giver text, receiver text, "countryPair" text, "linkKeys" text[], "retrievalKeys" text[])
+      )
       insert into "PledgeEvent" ("pledgeId", kind, data)
       select id, 'CREATED', jsonb_build_object('meetingId', ${meetingId}::int, 'by', 'ingestion')
         from unnest(${pledges.map((p) => p.id)}::int[]) as id`;

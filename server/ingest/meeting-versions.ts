@@ -1,7 +1,8 @@
 import type { ExtractedMention } from "@/server/engine/extract-mentions";
 import type { ParsedReadout } from "@/server/engine/parse-readout";
 import { refreshPledgeStats } from "@/server/stats/pledge-stats";
-import type { RawSql } from "@/server/sql-transaction";
+import { Prisma } from "@/server/generated/prisma/client";
+import { PLANNED_WITH_VALUES, type RawSql } from "@/server/sql-transaction";
 import { linkMentions, type LowConfidenceLink, type MentionPlan } from "./link-mentions";
 import { dropOrphanPledges } from "./orphan-pledges";
 
@@ -49,7 +50,7 @@ function familyName(name: string): string {
  */
 export async function findRelatedMeeting(tx: Tx, meetingId: number, parsed: Parsed, identity: ReadoutIdentity): Promise<RelatedMeeting | null> {
   const names = [...new Set(parsed.participants.map((p) => p.name))].sort();
-  const [version] = await tx.$queryRaw<{ id: number; version: number; primaryId: number | null; why: string }[]>`
+  const [version] = await tx.$queryRaw<{ id: number; version: number; primaryId: number | null; why: string }[]>`${Prisma.raw(PLANNED_WITH_VALUES)}
     select m.id, m.version, m."primaryId",
            case when m."sourceUrl" = ${identity.sourceUrl}::text then 'the same source URL'
                 when m."sourcePath" = ${identity.sourcePath}::text then 'the same file'
@@ -66,7 +67,7 @@ export async function findRelatedMeeting(tx: Tx, meetingId: number, parsed: Pars
 
   const families = [...new Set(parsed.participants.map((p) => familyName(p.name)).filter((f) => f.length > 1))];
   if (!parsed.outlet || families.length === 0 || parsed.countries.length < 2) return null;
-  const [source] = await tx.$queryRaw<{ primaryId: number }[]>`
+  const [source] = await tx.$queryRaw<{ primaryId: number }[]>`${Prisma.raw(PLANNED_WITH_VALUES)}
     select coalesce(m."primaryId", m.id) as "primaryId"
       from "Meeting" m
       cross join lateral (

@@ -1,9 +1,17 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import type { prepareReadout, ReadoutOverrides } from "./ingest-readout";
+import type { dateReadout, prepareReadout, ReadoutOverrides } from "./ingest-readout";
 
 export type Prepared = ReturnType<typeof prepareReadout>;
+export type Dated = ReturnType<typeof dateReadout>;
+
+interface BatchOptions {
+  meetingDate?: string;
+  overrides?: ReadoutOverrides;
+  timeoutMs?: number;
+  onPrepared?: (done: number, total: number) => void;
+}
 
 /** A file to read from disk, or a readout already in memory (uploaded in the browser) under its name; either with the article's address when known. */
 export type ReadoutSource = string | { file: string; bytes?: Uint8Array; sourceUrl?: string | null };
@@ -27,41 +35,50 @@ function workerEntry(): string {
  * back as a failure naming the limit, so one pathological file never holds up the others nor
  * blocks the process. The worker runs the same `prepareReadout` as everything else.
  */
-export function prepareInWorker(
-  files: ReadoutSource[],
-  options: { meetingDate?: string; overrides?: ReadoutOverrides; timeoutMs?: number; onPrepared?: (done: number, total: number) => void } = {},
-): Promise<Prepared[]> {
-  // One worker answers one request at a time: callers (several web requests at once) take turns.
-  const run = queue.then(() => prepareBatch(files, options));
+export function prepareInWorker(files: ReadoutSource[], options: BatchOptions = {}): Promise<Prepared[]> {
+  return inTurn(() => prepareBatch<Prepared>(files, options, false));
+}
+
+/**
+ * Reads only the meeting date of each file (decode and parse, no extraction), in the same worker
+ * and with the same time budget: how a batch orders its readouts before preparing them a few at a
+ * time. A file refused at this stage comes back as the same failure `prepareInWorker` gives.
+ */
+export function dateInWorker(files: ReadoutSource[], options: BatchOptions = {}): Promise<Dated[]> {
+  return inTurn(() => prepareBatch<Dated>(files, options, true));
+}
+
+// One worker answers one request at a time: callers (several web requests at once) take turns.
+function inTurn<T>(work: () => Promise<T>): Promise<T> {
+  const run = queue.then(work);
   queue = run.catch(() => undefined);
   return run;
 }
 
 let queue: Promise<unknown> = Promise.resolve();
 
-async function prepareBatch(
-  files: ReadoutSource[],
-  options: { meetingDate?: string; overrides?: ReadoutOverrides; timeoutMs?: number; onPrepared?: (done: number, total: number) => void },
-): Promise<Prepared[]> {
+type Failed = Extract<Prepared, { status: "failed" }>;
+
+async function prepareBatch<R extends Prepared | Dated>(files: ReadoutSource[], options: BatchOptions, datesOnly: boolean): Promise<R[]> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_FILE_TIMEOUT_MS;
-  const out: Prepared[] = [];
+  const out: (R | Failed)[] = [];
   try {
     for (const source of files) {
       const { file, bytes, sourceUrl } = typeof source === "string" ? { file: source, bytes: undefined, sourceUrl: undefined } : source;
       const current = await readyWorker();
-      const result = await new Promise<Prepared | "timeout">((resolve) => {
+      const result = await new Promise<R | Failed | "timeout">((resolve) => {
         const timer = setTimeout(() => resolve("timeout"), timeoutMs);
-        const done = (value: Prepared) => {
+        const done = (value: R | Failed) => {
           clearTimeout(timer);
           current.off("message", onMessage);
           current.off("error", onError);
           resolve(value);
         };
-        const onMessage = (value: Prepared) => done(value);
+        const onMessage = (value: R) => done(value);
         const onError = (error: Error) => done({ file, status: "failed", reason: `could not be analysed: ${error.message}` });
         current.on("message", onMessage);
         current.on("error", onError);
-        current.postMessage({ file, bytes, meetingDate: options.meetingDate, overrides: options.overrides, sourceUrl });
+        current.postMessage({ file, bytes, meetingDate: options.meetingDate, overrides: options.overrides, sourceUrl, datesOnly });
       });
       if (result === "timeout") {
         await stopWorker();
@@ -76,7 +93,7 @@ async function prepareBatch(
     // Kept for the next batch, but never keeping the process alive.
     shared?.unref();
   }
-  return out;
+  return out as R[];
 }
 
 let shared: Worker | null = null;

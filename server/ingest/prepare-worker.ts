@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { parentPort } from "node:worker_threads";
-import { prepareReadout, type ReadoutOverrides } from "./ingest-readout";
+import { dateReadout, prepareReadout, type ReadoutOverrides } from "./ingest-readout";
 
 interface PrepareRequest {
   file: string;
@@ -8,15 +8,17 @@ interface PrepareRequest {
   meetingDate?: string;
   overrides?: ReadoutOverrides;
   sourceUrl?: string | null;
+  /** Only decode and parse, for the meeting date (`dateReadout`). */
+  datesOnly?: boolean;
 }
 
 /**
  * Prepares readouts one at a time for `prepareInWorker`: read the file (or take the bytes sent,
- * for a readout uploaded in the browser), parse, extract.
+ * for a readout uploaded in the browser), parse, extract; or, for `dateInWorker`, parse only.
  */
 // Loaded and ready: the time budget of the first file starts now, not while the language model loads.
 parentPort!.postMessage("ready");
-parentPort!.on("message", ({ file, bytes: sent, meetingDate, overrides, sourceUrl }: PrepareRequest) => {
+parentPort!.on("message", ({ file, bytes: sent, meetingDate, overrides, sourceUrl, datesOnly }: PrepareRequest) => {
   let bytes: Uint8Array;
   try {
     bytes = sent ?? fs.readFileSync(file);
@@ -25,5 +27,5 @@ parentPort!.on("message", ({ file, bytes: sent, meetingDate, overrides, sourceUr
     parentPort!.postMessage({ file, status: "failed", reason: `cannot be read: ${code}` });
     return;
   }
-  parentPort!.postMessage(prepareReadout(file, bytes, { meetingDate, overrides, sourceUrl }));
+  parentPort!.postMessage((datesOnly ? dateReadout : prepareReadout)(file, bytes, { meetingDate, overrides, sourceUrl }));
 });
