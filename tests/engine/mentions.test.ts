@@ -67,6 +67,10 @@ describe("fragments and rhetoric", () => {
     const ms = run("The two sides will make greater contributions to world peace, safeguard the interests of developing countries and jointly implement the Global Development Initiative.");
     expect(ms.map((m) => m.phrase)).toEqual(["jointly implement the Global Development Initiative"]);
   });
+  it("takes welcoming a guest to a place for hospitality, not a pledge", () => {
+    expect(run("Muhriddin warmly welcomed Foreign Minister Wang Yi to Dushanbe. Tajikistan welcomes him and his delegation.")).toEqual([]);
+    expect(run("Tajikistan welcomes Chinese companies to invest in mining.").map((m) => m.giver)).toEqual(["China"]);
+  });
   it("takes bare frames for rhetoric", () => {
     expect(run("The two sides will join hands and tap potentials.")).toEqual([]);
   });
