@@ -145,7 +145,7 @@ function thirdPartyClauses(sentence: string, pieces: [number, number][], sides: 
 
 const WORLD = /\b(?:world peace|peace of the world|world['’]s (?:peace|development)|developing countries|mankind|humanity|global governance system)\b/i;
 const SAFETY = /\b(?:safety|security|protect(?:ion)?|safeguard)\b/i;
-const BOTH_SIDES = /\b(?:bilateral|jointly|together|between the two (?:countries|sides|nations))\b/i;
+const BOTH_SIDES = /\b(?:bilateral|jointly|together|between the two (?:countries|sides|nations)|cooperation|cooperate|exchanges|synergy|alignment|docking|connectivity|interconnectivity)\b/i;
 function pairCompound(text: string, country: string): boolean {
   const m = /\b[A-Z][a-z]+(?:-[A-Z][a-z]+)+\b/g;
   for (const x of text.match(m) ?? []) if (x.split("-").some((w) => countryOf(w) === country)) return true;

@@ -63,11 +63,17 @@ describe("linking", () => {
     expect(s.reason).toMatch(/different/);
   });
   it("links a shared named programme whichever side states it", () => {
-    const a = one("Xi said China will promote high-quality Belt and Road cooperation.");
-    const b = one("Rahmon said Tajikistan is willing to actively participate in Belt and Road cooperation.");
+    const a = one("Xi said China will promote the high-quality building of the Belt and Road.");
+    const b = one("Rahmon said Tajikistan is willing to actively participate in building the Belt and Road.");
     expect(b.giver).not.toBe(a.giver);
     const d = chooseLink(b, [asPledge(a)]);
     expect(d?.reason).toMatch(/shares named 'Belt and Road'/);
+  });
+  it("takes cooperation, exchanges and alignment for both sides' action, whichever side states it", () => {
+    const a = one("Xi said China is ready to expand energy cooperation with Tajikistan.");
+    const b = one("Rahmon said Tajikistan will deepen cooperation with China in energy.");
+    expect([a.giver, b.giver]).toEqual(["joint", "joint"]);
+    expect(scoreLink(b, asPledge(a)).score).toBeGreaterThanOrEqual(LINK_THRESHOLD);
   });
   it("keeps the same action on another product apart", () => {
     const a = one("China will import more high-quality Tajik honey.");
