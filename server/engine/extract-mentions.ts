@@ -191,6 +191,8 @@ export function extractMentions(text: string, parsed: ParsedReadout): ExtractedM
       if (NON_PLEDGE_FRAME.test(subject.split(/\band\b/).at(-1) ?? "") || THIRD_PARTY_SUBJECT.test(subject.trim())) continue;
       if (cue.kind === "modal" && /will/.test(cue.cue) && !isParty(subject, parsed.participants)) continue;
       let pred = s.text.slice(span[0], span[1]);
+      // The passive verb a subject-only pledge was told with ("… needs to be expanded"), for its title.
+      let passiveVerb: string | null = null;
       // "there will be more direct flights": the pledge is what there will be.
       if (/\bthere\s*$/i.test(subject) && /^be\s+/.test(pred)) {
         span[0] += /^be\s+/.exec(pred)![0].length;
@@ -200,10 +202,19 @@ export function extractMentions(text: string, parsed: ParsedReadout): ExtractedM
         const subj = subject.replace(/^\s+/, "");
         const rest = pred.replace(PASSIVE, "");
         if (keyTerms(subj).length && !keyTerms(rest).length) {
+          passiveVerb = pred;
           const a = cs + (subject.length - subj.length);
           span[0] = a;
           span[1] = a + subj.replace(/[\s,]+$/, "").length;
           pred = s.text.slice(span[0], span[1]);
+        } else {
+          // "connectivity should be strengthened, with more to be done in transport": the subject
+          // is what is acted on, so it leads the pledge ("Strengthen connectivity").
+          const named = subj.replace(/^.*\b(?:said|says|noted|stressed|added|believed|pointed out)\s+(?:that\s+)?/, "");
+          if (keyTerms(named).length && named.trim().split(/\s+/).length <= 6 && !/[,;]/.test(named)) {
+            span[0] = cs + (subject.length - named.length);
+            pred = s.text.slice(span[0], span[1]);
+          }
         }
       }
       // "the Luban Workshop in Samarkand will start enrolling students", "branches of the Moscow
@@ -264,7 +275,9 @@ export function extractMentions(text: string, parsed: ParsedReadout): ExtractedM
             firmness: cue.firmness,
             specificity: specificityOf(phrase, p.item),
             topic: classifyTopic(topicText),
-            title: makeTitle(p.item ? phrase : vpText, p.item ? { name: phrase, governing: `${vpText} ${s.text.slice(cue.start, span[1])}` } : undefined),
+            title: p.item
+              ? makeTitle(phrase, { name: phrase, governing: `${vpText} ${passiveVerb ?? s.text.slice(cue.start, span[1])}` })
+              : makeTitle(passiveVerb ? `${vpText.replace(/^([A-Z])(?=[a-z]+\s+[a-z])/, (c) => c.toLowerCase())} to ${passiveVerb}` : vpText),
             linkKeys: keys,
             countryPair,
             ...(refersTo ? { antecedent: refersTo } : {}),

@@ -41,10 +41,10 @@ export function makeTitle(phrase: string, namedItem?: { name: string; governing:
     if (lead && lead.pos === "VERB" && lead.lemma && lead.lemma !== lead.text.toLowerCase()) t = lead.lemma + t.slice(lead.end);
   }
   // "the Chinese Culture Day to be held this autumn": the passive told as the action.
-  const passive = /^(?:the\s+)?(.+?)\s+(?:to be|will be|is to be|are to be|should be|must be)\s+([a-z]+)\b\s*(.*)$/i.exec(t);
+  const passive = /^(the\s+)?(.+?)\s+(?:to be|will be|is to be|are to be|should be|must be|needs? to be|shall be)\s+(?:\w+ly\s+)?([a-z]+)\b,?\s*(.*)$/i.exec(t);
   if (passive) {
-    const verb = tagTokens(`It was ${passive[2]}`)[2];
-    if (verb && verb.pos === "VERB" && verb.lemma) t = `${verb.lemma} the ${passive[1]}${passive[3] ? ` ${passive[3]}` : ""}`;
+    const verb = tagTokens(`It was ${passive[3]}`)[2];
+    if (verb && verb.pos === "VERB" && verb.lemma) t = `${verb.lemma} ${passive[1] ? "the " : ""}${passive[2]}${passive[4] ? ` ${passive[4]}` : ""}`;
   }
   // One sentence only: an excerpt that ran on into the next ("… for this sphere. Favorable …").
   const runOn = /[.;!?]\s+(?=[A-Z"“])/.exec(t);

@@ -71,6 +71,11 @@ describe("fragments and rhetoric", () => {
     expect(run("Muhriddin warmly welcomed Foreign Minister Wang Yi to Dushanbe. Tajikistan welcomes him and his delegation.")).toEqual([]);
     expect(run("Tajikistan welcomes Chinese companies to invest in mining.").map((m) => m.giver)).toEqual(["China"]);
   });
+  it("leads a passive pledge with its subject, and titles it with the action", () => {
+    const ms = run("Wang Yi said water cooperation should be deepened, with more to be done in irrigation. Cooperation on mining needs to be expanded, he said.");
+    expect(ms.map((m) => m.phrase)).toEqual(["water cooperation should be deepened, with more to be done in irrigation", "Cooperation on mining"]);
+    expect(ms.map((m) => m.title)).toEqual(["Deepen water cooperation with more to be done in irrigation", "Expand cooperation on mining"]);
+  });
   it("takes bare frames for rhetoric", () => {
     expect(run("The two sides will join hands and tap potentials.")).toEqual([]);
   });

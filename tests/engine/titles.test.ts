@@ -39,6 +39,10 @@ describe("titles an analyst would write", () => {
     expect(makeTitle("stronger cultural exchanges between universities")).toBe("Pursue stronger cultural exchanges between universities");
     expect(makeTitle("the Days of Kyrgyz Cinema to be held next spring in Beijing")).toBe("Hold the Days of Kyrgyz Cinema next spring in Beijing");
   });
+  it("turn a pledge told in the passive into the action on its subject", () => {
+    expect(makeTitle("cooperation on water to be expanded")).toBe("Expand cooperation on water");
+    expect(makeTitle("connectivity should be strengthened, with more to be done in rail transport")).toBe("Strengthen connectivity with more to be done in rail transport");
+  });
   it("keep to one sentence and never end on a word that opens a clause or needs a noun", () => {
     expect(makeTitle("open new flights to Osh. Further routes are")).toBe("Open new flights to Osh");
     expect(makeTitle("support the reforms the government announced aimed at political")).toBe("Support the reforms the government announced");
