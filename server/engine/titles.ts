@@ -86,13 +86,17 @@ function shorten(words: string[]): string {
       while (n > 3 && inName(n - 1)) n--;
     }
   }
-  return trimDangling(words.slice(0, n).map((w) => w.replace(/[,;:]+$/, ""))).join(" ");
+  return trimDangling(words.slice(0, n).map((w) => w.replace(/[,;:]+$/, "")), true).join(" ");
 }
 
-/** Drops trailing words a title cannot end on ("… aimed at political", "… in promoting"). */
-function trimDangling(words: string[]): string[] {
+/**
+ * Drops trailing words a title cannot end on ("… aimed at political"); where the title was cut,
+ * also a gerund that waited for its object ("… in promoting"), which a whole phrase's last word
+ * ("cooperation on mining") is not.
+ */
+function trimDangling(words: string[], cut = false): string[] {
   const kept = [...words];
-  const dangling = (w: string) => DANGLING.test(w) || OPENS_CLAUSE.test(w) || (/^[a-z]+ing$/.test(w) && DANGLING.test(kept[kept.length - 2] ?? ""));
+  const dangling = (w: string) => DANGLING.test(w) || OPENS_CLAUSE.test(w) || (cut && /^[a-z]+ing$/.test(w) && DANGLING.test(kept[kept.length - 2] ?? ""));
   while (kept.length > 3 && dangling(kept[kept.length - 1])) kept.pop();
   return kept;
 }
