@@ -59,7 +59,8 @@ export function findCues(sentence: string): Cue[] {
         firmness: c.firmness,
         start,
         end,
-        predStart: c.kind === "verb" && !c.label ? start : end,
+        // "reaffirmed support for each other …": the support is the pledge's own verb.
+        predStart: c.kind === "verb" && !c.label ? start : c.label === "support for" ? start + m[0].search(/support for$/) : end,
         kind: c.kind,
         addressee: c.kind === "call" ? m[1] : undefined,
       });

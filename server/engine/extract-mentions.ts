@@ -33,7 +33,9 @@ export interface ExtractedMention {
 const JOINT = /\b(?:two sides|both sides|two countries|both countries|the sides|the parties|two leaders|both leaders|two presidents|the presidents|each other|two officials|two ministers|we also agreed|both)\b/i;
 const THIRD_PARTY_SUBJECT = /^(?:an? (?:increasing|growing) number of|many|most|other|all) (?:countries|parties|nations)|^the international community/i;
 // Predictions and descriptions, not commitments: "will be the first", "will remain a priority".
-const PASSIVE = /^be\s+(?:\w+ly\s+|well\s+)?(?:\w+ed|put|held|made|built|given|taken|set|done|kept)\b/;
+const IN_FORCE = /^(?:take|come into|enter into)\s+(?:effect|force)\b/;
+// A passive, or an event whose subject is what is done ("the visa exemption agreement will take effect").
+const PASSIVE = /^be\s+(?:\w+ly\s+|well\s+)?(?:\w+ed|put|held|made|built|given|taken|set|done|kept)\b|^(?:take|come into|enter into)\s+(?:effect|force)\b/;
 const NOT_ACTION = /^(?:be\s+(?!(?:\w+ly\s+|well\s+)?(?:\w+ed|put|held|made|built|given|taken|set|done|kept)\b)|remain\b|become\b|always be\b|witness\b)/i;
 // Welcoming a guest's visit or attendance, or being welcomed somewhere, is hospitality: nothing
 // anyone could track ("welcomed the minister's visit", "was welcomed by the mayor").
@@ -189,8 +191,10 @@ export function extractMentions(text: string, parsed: ParsedReadout): ExtractedM
       const cs = clauseStart(s.text, cue.start);
       const subject = s.text.slice(cs, cue.start);
       if (NON_PLEDGE_FRAME.test(subject.split(/\band\b/).at(-1) ?? "") || THIRD_PARTY_SUBJECT.test(subject.trim())) continue;
-      if (cue.kind === "modal" && /will/.test(cue.cue) && !isParty(subject, parsed.participants)) continue;
       let pred = s.text.slice(span[0], span[1]);
+      // "the visa exemption agreement will take effect": a scheduled step, whoever the subject is;
+      // any other "will" of a subject that is not a party is a forecast.
+      if (cue.kind === "modal" && /will/.test(cue.cue) && !isParty(subject, parsed.participants) && !IN_FORCE.test(pred)) continue;
       // The passive verb a subject-only pledge was told with ("… needs to be expanded"), for its title.
       let passiveVerb: string | null = null;
       // "there will be more direct flights": the pledge is what there will be.
@@ -201,7 +205,7 @@ export function extractMentions(text: string, parsed: ParsedReadout): ExtractedM
         // "The role of the Confucius Institutes … should be fully leveraged": the pledge's words are the subject.
         const subj = subject.replace(/^\s+/, "");
         const rest = pred.replace(PASSIVE, "");
-        if (keyTerms(subj).length && !keyTerms(rest).length) {
+        if (keyTerms(subj).length && (!keyTerms(rest).length || IN_FORCE.test(pred))) {
           passiveVerb = pred;
           const a = cs + (subject.length - subj.length);
           span[0] = a;

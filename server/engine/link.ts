@@ -65,6 +65,8 @@ interface Features {
   fields: string[];
   /** The one field family all the keys belong to, if there is one. */
   family: string | null;
+  /** The field family the phrase leads with, if any. */
+  lead: string | null;
 }
 
 /** Capitalised multi-word names, hyphenated compounds and acronyms, with the words that tell
@@ -174,6 +176,7 @@ function features(phrase: string, pair: string, given?: string[], antecedent?: s
     investor: investorOf(phrase, sides),
     fields: keys.filter((k) => AREA.has(k) && !FLOW_ACTOR.has(k)),
     family: oneFamily(keys),
+    lead: leadOf(phrase, keys),
   };
   if (cache.size > 20_000) cache.clear();
   if (!given) cache.set(id, f);
@@ -315,8 +318,15 @@ function comparePhrase(m: Features, c: Features, giverOk: boolean, ph: string): 
     // for review, and only against a commitment to that one field. Two phrases in one area still
     // need their own evidence ("regional security" is not "security cooperation").
     const lead = leadFamily(m);
+    const other = leadFamily(c);
     const listAndField = (list: Features, one: Features) => families(list) > 1 && one.keys.every((k) => fieldFamily(k) === lead);
-    if (score < LIST_SCORE && lead && lead === leadFamily(c) && (listAndField(m, c) || listAndField(c, m))) {
+    if (lead && other && lead !== other && Math.max(families(m), families(c)) > 1) {
+      // The same reading keeps two lists that lead with different areas apart, however many
+      // fields they share ("infrastructure, agriculture, science" is not "economy, trade,
+      // agriculture, science"): each is its lead area's commitment.
+      return { score: Math.min(score, 0.4), reason: `leads with another area (${lead} vs ${other}) than ${quote(ph)}` };
+    }
+    if (score < LIST_SCORE && lead && lead === other && (listAndField(m, c) || listAndField(c, m) || (families(m) > 1 && families(c) > 1))) {
       score = LIST_SCORE;
       why = `same lead field (${lead}) of a general commitment as ${quote(ph)}`;
     }
@@ -371,9 +381,23 @@ function mutualSupport(m: Features, c: Features, ph: string): { score: number; r
 
 /** The field family of the first policy field a general commitment names. */
 function leadFamily(f: Features): string | null {
-  for (const k of f.keys) {
-    const family = fieldFamily(k);
-    if (family) return family;
+  return f.lead;
+}
+
+/**
+ * The family of the first field word that names an area, in the phrase's order. A field adjective
+ * that qualifies another thing ("commercial nuclear", "economic corridor") describes that thing
+ * and does not lead: the thing does.
+ */
+function leadOf(phrase: string, keys: string[]): string | null {
+  const words = [...phrase.matchAll(/[A-Za-z][A-Za-z0-9'’-]*/g)].map((m) => m[0]);
+  for (let i = 0; i < words.length; i++) {
+    const k = stem(lemma(words[i]));
+    const family = keys.includes(k) ? fieldFamily(k) : null;
+    if (!family) continue;
+    const next = words[i + 1] ? stem(lemma(words[i + 1])) : null;
+    if (/(?:al|ic)$/i.test(words[i]) && next && keys.includes(next) && !fieldFamily(next) && !AREA.has(next)) continue;
+    return family;
   }
   return null;
 }

@@ -17,7 +17,7 @@ const VERB_SPLIT = new RegExp(`(?:,["”]?\\s+(?:and\\s+|as well as\\s+)?|\\s+an
 
 // Where the committed action stops: purpose clauses, attributions, relative clauses.
 const CUT =
-  /,\s+(?:a|an)\s+[\w-]+\s+(?:designed|aimed|intended|that|which)\b|,?\s+so as to\b|\s+in order to\b|,\s+which\b|,\s+while\b|\s+to help\b|,\s+to\s+(?:contribute|better|jointly build)\b|,["”]?\s*(?:(?:[A-Z][\w'-]+\s+){0,5}|he\s+|she\s+|the [A-Za-z ]+ )(?:said|added|noted|told|stressed|emphasized|said,)\b|,\s+said\s+[A-Z]|,\s+adding\b|,\s+noting\b|,\s+calling\b|\s+to\s+(?:consolidate|facilitate|achieve)\b|\s*\(|,?\s+after\s+(?=[A-Z]|(?:the|his|her|their)\s)|,?\s+and\s+that\s|,\s+with\s+[\w ]{2,40}?\s+\w+ing\b/;
+  /,\s+(?:a|an)\s+[\w-]+\s+(?:designed|aimed|intended|that|which)\b|,?\s+so as to\b|\s+in order to\b|,\s+which\b|,\s+while\b|\s+to help\b|,\s+to\s+(?:contribute|better|jointly build)\b|,["”]?\s*(?:(?:[A-Z][\w'-]+\s+){0,5}|he\s+|she\s+|the [A-Za-z ]+ )(?:said|added|noted|told|stressed|emphasized|said,)\b|,\s+said\s+[A-Z]|,\s+adding\b|,\s+noting\b|,\s+calling\b|\s+to\s+(?:consolidate|facilitate|achieve)\b|\s*\(|,?\s+after\s+(?=[A-Z]|(?:the|his|her|their)\s)|,?\s+and\s+that\s|,\s+with\s+[\w ]{2,40}?\s+\w+ing\b|,?\s+and\s+(?:looks?|looked|looking)\s+forward\b|,?\s+and\s+(?:added|said|noted|stressed|pointed out|underlined|emphasized)\b/;
 
 // "work with Tajikistan, guided by …, to", "make joint efforts to": frames before the action.
 const FRAME =
@@ -75,10 +75,17 @@ export function predicateSpan(sentence: string, from: number, to: number): [numb
   if (fm && !NOT_BILATERAL.test(sentence.slice(s, e))) s += fm[0].length;
   const benefit = BENEFIT.exec(sentence.slice(s, e));
   if (benefit) e = s + benefit.index;
-  // Trailing joiners left when the next cue starts ("… and stands ready to").
-  const tail = /(?:[\s,;]+(?:and|while|but|as well as|also)?)+\s*$|[.\s]+$/.exec(sentence.slice(s, e));
+  // Trailing joiners left when the next cue starts ("… and stands ready to", "… and is committed to").
+  const tail = /(?:[\s,;]+(?:and|while|but|as well as|also)?(?:\s+(?:is|are))?)+\s*$|[.\s]+$/.exec(sentence.slice(s, e));
   if (tail) e -= tail[0].length;
-  while (e > s && /[\s,.;:]/.test(sentence[e - 1])) e--;
+  for (;;) {
+    while (e > s && /[\s,.;:]/.test(sentence[e - 1])) e--;
+    // A closing quotation mark of the sentence ("… core interest.”"), not of a name the action quotes.
+    const open = (sentence.slice(s, e).match(/[“"]/g) ?? []).length;
+    const close = (sentence.slice(s, e).match(/[”"]/g) ?? []).length;
+    if (e > s && /[”"]/.test(sentence[e - 1]) && (sentence[e - 1] === '"' ? open % 2 === 1 : close > open)) e--;
+    else break;
+  }
   return e > s ? [s, e] : null;
 }
 

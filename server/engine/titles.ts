@@ -20,7 +20,7 @@ const NOMINAL: [RegExp, string][] = [
   [/^(?=(?:stronger|closer|deeper|greater|broader|wider)\s)/i, "Pursue "],
 ];
 
-const THIRD_PERSON: Record<string, string> = { opposes: "oppose", encourages: "encourage", supports: "support", welcomes: "welcome", welcomed: "welcome", expanding: "expand", strengthening: "strengthen" };
+const THIRD_PERSON: Record<string, string> = { adheres: "adhere", sticks: "stick", opposes: "oppose", encourages: "encourage", supports: "support", welcomes: "welcome", welcomed: "welcome", expanding: "expand", strengthening: "strengthen" };
 
 function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
@@ -35,11 +35,21 @@ export function makeTitle(phrase: string, namedItem?: { name: string; governing:
   t = t.replace(ADVERBS, "");
   for (const [re, rep] of NOMINAL) if (re.test(t)) { t = t.replace(re, rep); break; }
   t = t.replace(/^(\w+)/, (w) => THIRD_PERSON[w.toLowerCase()] ?? w);
+  // "Pakistan firmly sticks to the one-China principle": a standing policy told in the present.
+  if (/^[a-z]+s\s/i.test(t) && !THIRD_PERSON[t.split(" ")[0].toLowerCase()]) {
+    const lead = tagTokens(`They ${t}`)[1];
+    if (lead && lead.pos === "VERB" && lead.lemma && lead.lemma !== lead.text.toLowerCase()) t = lead.lemma + t.slice(lead.end - 5);
+  }
+  // "reaffirmed support for each other on …": the support is the action.
+  t = t.replace(/^support for\s+(?=each other|one another|[A-Z])/i, "support ");
   // "choosing its own development path" (one of a list of gerunds): the verb in its base form.
   if (/^[a-z]+ing\b/i.test(t)) {
     const lead = tagTokens(t)[0];
     if (lead && lead.pos === "VERB" && lead.lemma && lead.lemma !== lead.text.toLowerCase()) t = lead.lemma + t.slice(lead.end);
   }
+  // "the visa exemption agreement will take effect": the analyst tracks bringing it into force.
+  const inForce = /^(?:the\s+|an?\s+)?(.+?)\s+to\s+(?:take|come into|enter into)\s+(?:effect|force)\b/i.exec(t);
+  if (inForce) t = `bring the ${inForce[1]} into force`;
   // "the Chinese Culture Day to be held this autumn": the passive told as the action.
   const passive = /^(the\s+)?(.+?)\s+(?:to be|will be|is to be|are to be|should be|must be|needs? to be|shall be)\s+(?:\w+ly\s+)?([a-z]+)\b,?\s*(.*)$/i.exec(t);
   if (passive) {

@@ -100,3 +100,29 @@ describe("linking", () => {
     expect(scoreLink(b, asPledge(a)).score).toBeLessThan(LINK_THRESHOLD);
   });
 });
+
+describe("lists of fields are filed under the area they lead with", () => {
+  it("links two lists that lead with one area, and keeps lists led by different areas apart however many fields they share", () => {
+    const economy = one("Xi said the two sides should deepen cooperation in economy, trade, mining, science and technology.");
+    const economyAgain = one("Xi said the two sides will expand cooperation in trade and investment, transport and digital economy.");
+    const transport = one("Xi said the two sides should deepen cooperation in transport, mining, science and technology and other fields.");
+    expect(scoreLink(economyAgain, asPledge(economy)).score).toBeGreaterThanOrEqual(LINK_THRESHOLD);
+    const apart = scoreLink(transport, asPledge(economy));
+    expect(apart.score).toBeLessThan(LINK_THRESHOLD);
+    expect(apart.reason).toMatch(/leads with another area/);
+  });
+
+  it("reads a field adjective that qualifies another thing as part of that thing, not as the lead area", () => {
+    const energy = one("Xi said the two sides will explore commercial nuclear power, solar energy and wind energy.");
+    const trade = one("Xi said the two sides will expand cooperation in economy, trade, farming and energy.");
+    expect(scoreLink(trade, asPledge(energy)).score).toBeLessThan(LINK_THRESHOLD);
+  });
+});
+
+describe("generic manner words and institutions", () => {
+  it("links the host's safety pledge however the measures are qualified and whatever else is protected", () => {
+    const a = one("Rahmon said Tajikistan will take necessary measures to protect the safety of staff at Chinese companies.");
+    const b = one("Rahmon said Tajikistan will take effective steps to protect the safety of Chinese personnel, projects and institutions in Tajikistan.");
+    expect(scoreLink(b, asPledge(a)).score).toBeGreaterThanOrEqual(LINK_THRESHOLD);
+  });
+});

@@ -168,3 +168,25 @@ describe("commitments told as nouns", () => {
     expect(phrases).toEqual(["simplify border crossing procedures", "closer cooperation on water resources"]);
   });
 });
+
+describe("the end of a commitment", () => {
+  it("stops before a further predicate of the same subject and before the closing quote of the sentence", () => {
+    const ms = run("Muhriddin said Tajikistan firmly adheres to the one-China principle and is committed to expanding fruit exports to China. The statement read: “The two sides reaffirmed support for each other on issues of core interest.”");
+    const phrases = ms.map((m) => m.phrase);
+    expect(phrases).toContain("firmly adheres to the one-China principle");
+    expect(phrases.some((p) => /^support for each other on issues of core interest$/.test(p))).toBe(true);
+    expect(ms.find((m) => m.phrase.startsWith("firmly adheres"))!.title).toBe("Adhere to the one-China principle");
+  });
+
+  it("takes an agreement that will enter into force as the pledge to bring it into force", () => {
+    const ms = run("Wang Yi noted that the agreement on mutual visa exemption will take effect in June.");
+    expect(ms).toHaveLength(1);
+    expect(ms[0].phrase).toMatch(/^the agreement on mutual visa exemption$/);
+    expect(ms[0].title).toBe("Bring the agreement on mutual visa exemption into force");
+  });
+
+  it("leaves out a reporting clause joined with 'and'", () => {
+    const ms = run("Wang Yi said the two sides will jointly fight drug trafficking, and added that both countries value their friendship.");
+    expect(ms[0].phrase).toBe("fight drug trafficking");
+  });
+});

@@ -55,3 +55,14 @@ describe("titles an analyst would write", () => {
     expect(name).not.toMatch(/Conference on$|Interaction$/);
   });
 });
+
+describe("titles of standing policies and events", () => {
+  it("puts a policy told in the present into the base form", () => {
+    expect(makeTitle("firmly sticks to the one-China principle")).toBe("Stick to the one-China principle");
+    expect(makeTitle("firmly pursues an independent foreign policy")).toMatch(/^Pursue an independent foreign policy$/);
+  });
+
+  it("makes support for someone the verb", () => {
+    expect(makeTitle("support for each other on questions of core interest")).toBe("Support each other on questions of core interest");
+  });
+});
