@@ -292,7 +292,9 @@ function comparePhrase(m: Features, c: Features, giverOk: boolean, ph: string): 
     // The object a list of objects leads with is what it is about; what follows is often
     // told differently each time ("counter-terrorism, arms smuggling and cybercrime" ~ "the three
     // evil forces and border patrols"): a doubtful link, for review.
-    if (score < LEAD_SCORE && m.objects[0] === c.objects[0] && Math.max(m.objects.length, c.objects.length) >= LIST_OBJECTS) {
+    // The word before it must agree too: "transport capacity" is not "production capacity".
+    const before = (f: Features) => f.keys[f.keys.indexOf(f.objects[0]) - 1];
+    if (score < LEAD_SCORE && m.objects[0] === c.objects[0] && before(m) === before(c) && Math.max(m.objects.length, c.objects.length) >= LIST_OBJECTS) {
       score = LEAD_SCORE;
       why = `leads with the same object ${show(m, [m.objects[0]])} as ${quote(ph)}`;
     }

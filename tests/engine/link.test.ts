@@ -126,3 +126,17 @@ describe("generic manner words and institutions", () => {
     expect(scoreLink(b, asPledge(a)).score).toBeGreaterThanOrEqual(LINK_THRESHOLD);
   });
 });
+
+describe("qualifiers that do not make another pledge", () => {
+  it("links cooperation in modernized farming to cooperation in farming", () => {
+    const a = one("Xi said the two sides will carry out cooperation in modernized agriculture.");
+    const b = one("Xi said cooperation in agriculture should be expanded.");
+    expect(scoreLink(b, asPledge(a)).score).toBeGreaterThanOrEqual(LINK_THRESHOLD);
+  });
+
+  it("keeps a list led by transport capacity apart from production capacity", () => {
+    const a = one("Xi said the two sides will raise the transport capacity, speed and reliability of cross-border freight trains.");
+    const b = one("Xi said the two sides will consolidate production capacity and investment cooperation.");
+    expect(scoreLink(b, asPledge(a)).score).toBeLessThan(LINK_THRESHOLD);
+  });
+});

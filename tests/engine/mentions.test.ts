@@ -190,3 +190,10 @@ describe("the end of a commitment", () => {
     expect(ms[0].phrase).toBe("fight drug trafficking");
   });
 });
+
+describe("relationship rhetoric", () => {
+  it("takes consolidating friendship, handing it down and setting an example as rhetoric", () => {
+    const ms = run("Wang Yi said the two sides should consolidate their good-neighborly and friendly cooperation, pass on the traditional friendship from generation to generation and set a model for the broader neighborhood. China will build a clinic in Kulob.");
+    expect(ms.map((m) => m.phrase)).toEqual(["build a clinic in Kulob"]);
+  });
+});
