@@ -90,7 +90,8 @@ export function predicateSpan(sentence: string, from: number, to: number): [numb
 }
 
 // An action told as a gerund after its frame ("supports X in safeguarding …", "by expanding …").
-const GERUND_LEAD = /^(?:[\w’'-]+\s+){0,4}?(?:in|on|by)\s+([a-z]+ing)\b/;
+// Or the action begins with one ("is committed to fighting …, promoting … and improving …").
+const GERUND_LEAD = /^(?:(?:[\w’'-]+\s+){0,4}?(?:in|on|by)\s+)?([a-z]+ing)\b/;
 // A coordination point whose next word is not a known commitment verb: the tagger decides.
 const COORDINATION = /(?:,["”]?\s+(?:and\s+|as well as\s+)?|\s+and\s+(?:to\s+)?|;\s+)(?=[a-z]{3,})/g;
 const KNOWN_VERB = new RegExp(`^(?:${VERBS})\\b`);
@@ -111,7 +112,8 @@ function coordinatedActions(text: string): { index: number; length: number }[] {
     const leadAt = lead ? lead.index + lead[0].length - lead[1].length : -1;
     for (const m of open) {
       const at = m.index! + m[0].length;
-      if (verbs.has(at) || (gerunds && at > leadAt && gerunds.has(leadAt) && gerunds.has(at))) points.push({ index: m.index!, length: m[0].length });
+      const preposition = /^(?:including|regarding|concerning|according|following|excluding|during|notwithstanding)\b/.test(text.slice(at));
+      if (verbs.has(at) || (gerunds && !preposition && at > leadAt && gerunds.has(leadAt) && gerunds.has(at))) points.push({ index: m.index!, length: m[0].length });
     }
   }
   return points.sort((a, b) => a.index - b.index);

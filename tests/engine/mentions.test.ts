@@ -197,3 +197,31 @@ describe("relationship rhetoric", () => {
     expect(ms.map((m) => m.phrase)).toEqual(["build a clinic in Kulob"]);
   });
 });
+
+describe("commitments told as proposals, gerund lists and in the first person", () => {
+  it("reads 'the two countries can …' after a reporting clause as a list of joint proposals", () => {
+    const ms = run("Wang Yi said China is willing to import more lemons from Tajikistan, adding that the two countries can open a new bus route, step up youth exchanges, and advance the talks on a customs agreement.");
+    expect(ms.map((m) => [m.phrase, m.giver])).toEqual([
+      ["import more lemons from Tajikistan", "China"],
+      ["open a new bus route", "joint"],
+      ["step up youth exchanges", "joint"],
+      ["advance the talks on a customs agreement", "joint"],
+    ]);
+  });
+
+  it("does not read 'can' after a subject that is an activity as a proposal", () => {
+    const ms = run("Wang Yi said that building roads between China and Tajikistan can not only help both economies grow but also set an example for the region.");
+    expect(ms).toEqual([]);
+  });
+
+  it("splits gerunds listed after 'committed to', but not at 'including'", () => {
+    const ms = run("Muhriddin said Tajikistan is committed to combating drug trafficking, expanding fruit exports and improving border checkpoints. Wang Yi stressed the importance of implementing the agreed power projects, including in the field of hydropower, where Tajikistan has great reserves.");
+    expect(ms.map((m) => m.title)).toEqual(["Combat drug trafficking", "Expand fruit exports", "Improve border checkpoints", "Implement the agreed power projects"]);
+  });
+
+  it("takes a first-person promise", () => {
+    const ms = run("Muhriddin said: I am ready to visit Beijing again next spring for the intergovernmental committee.");
+    expect(ms).toHaveLength(1);
+    expect(ms[0].giver).toBe("Tajikistan");
+  });
+});
