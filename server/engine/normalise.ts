@@ -121,7 +121,10 @@ export function keyTerms(phrase: string): KeyTerm[] {
     if (destination) continue;
     for (const part of parts) {
       if (countryOf(part.replace(/['’]s$/, ""))) { afterCountry = true; continue; }
-      const l = lemma(part);
+      let l = lemma(part);
+      // A capitalised word inside a phrase is part of a name ("the Bright Path programme"), not a
+      // party's core interests.
+      if (l === "core-interest" && /^[A-Z]/.test(part) && m.index > 0) l = part.toLowerCase();
       if (!l || GENERIC.has(l) || l.length < 3) continue;
       const k = stem(l);
       if (seen.has(k) || (VERBAL.test(l) && GENERIC_STEMS.has(k))) continue;

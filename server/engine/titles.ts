@@ -3,7 +3,7 @@ import { tagTokens } from "./nlp";
 import { memoised } from "./memo";
 import { specificityOf } from "./specificity";
 
-const ADVERBS = /^(?:(?:further|continuously|actively|firmly|fully|steadfastly|staunchly|unequivocally|resolutely|promptly|also|jointly|always|still|as always,?|as well|and|vigorously|closely)\s+)+/i;
+const ADVERBS = /^(?:(?:further|continuously|actively|firmly|fully|steadfastly|staunchly|unequivocally|resolutely|promptly|also|jointly|always|still|as always,?|as well|and|vigorously|closely|well|better)\s+)+/i;
 
 // "accelerate the building of a Luban Workshop" → "Build a Luban Workshop": the analyst's title
 // names the action, not the pace.
@@ -17,7 +17,7 @@ const NOMINAL: [RegExp, string][] = [
   [/^(?:increasing|increased|expanded)\s+/i, "Increase "],
   // "stronger people-to-people exchanges", "closer cooperation at the local level": a goal told as
   // a noun phrase gets the verb that pursues it.
-  [/^(?=(?:stronger|closer|deeper|greater|broader|wider)\s)/i, "Pursue "],
+  [/^(?=(?:stronger|closer|deeper|greater|broader|wider|further)\s|cooperation\b(?!.*\b(?:to|will|should|must|needs? to|shall) be\b))/i, "Pursue "],
 ];
 
 const THIRD_PERSON: Record<string, string> = { adheres: "adhere", sticks: "stick", opposes: "oppose", encourages: "encourage", supports: "support", welcomes: "welcome", welcomed: "welcome", expanding: "expand", strengthening: "strengthen" };

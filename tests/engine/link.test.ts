@@ -140,3 +140,11 @@ describe("qualifiers that do not make another pledge", () => {
     expect(scoreLink(b, asPledge(a)).score).toBeLessThan(LINK_THRESHOLD);
   });
 });
+
+describe("names that contain a field word", () => {
+  it("does not read a programme named '… Path' as the partner's development path", () => {
+    const a = one("Xi said the two sides will cooperate on a road programme called \"Golden Path\".");
+    const b = one("Xi said China firmly supports Tajikistan in following a development path suited to its national conditions.");
+    expect(scoreLink(b, asPledge(a)).score).toBeLessThan(LINK_THRESHOLD);
+  });
+});

@@ -225,3 +225,16 @@ describe("commitments told as proposals, gerund lists and in the first person", 
     expect(ms[0].giver).toBe("Tajikistan");
   });
 });
+
+describe("agreements, oppositions and trailing actions", () => {
+  it("reads 'agreed on', 'opposes', a 'well'-led action and ', while' with a gerund as commitments", () => {
+    const ms = run("The two sides agreed on further cooperation in hydropower. Wang Yi urged both sides to boost the alignment of their development strategies, well implement the agreed road projects, while promoting balanced trade. China firmly opposes any external interference in Tajikistan's internal affairs.");
+    expect(ms.map((m) => m.title)).toEqual([
+      "Pursue cooperation in hydropower",
+      "Boost the alignment of their development strategies",
+      "Implement the agreed road projects",
+      "Promote balanced trade",
+      "Oppose any external interference in Tajikistan's internal affairs",
+    ]);
+  });
+});
