@@ -37,7 +37,7 @@ const CUES: { re: RegExp; firmness: Firmness; kind: Cue["kind"]; label?: string 
   { re: /\b(?:welcomes|welcomed)\b|\b(?:fully |firmly |staunchly |steadfastly )?supports\b/g, firmness: 1, kind: "verb" },
   // A standing policy told in the present ("firmly adheres to the one-China principle", "encourages
   // its companies to invest"); the past ("adhered to") tells what was done.
-  { re: /\b(?:firmly |strictly |always )?(?:adheres|sticks) to\b|\bencourages\b|\b(?:firmly |resolutely )?opposes\b/g, firmness: 1, kind: "verb" },
+  { re: /\b(?:firmly |strictly |always )?(?:adheres|sticks) to\b|\b(?:firmly |strictly |always )?(?:abides by|upholds)\b|\bencourages\b|\b(?:firmly |resolutely )?opposes\b/g, firmness: 1, kind: "verb" },
   // "the two sides agreed on further cooperation under …": an agreement on a course of action.
   { re: /\b(?:agreed|agree) on\b/g, firmness: 4, kind: "modal" },
   { re: /\b(?:is|are) (?:also |further )?encouraged to\b/g, firmness: 2, kind: "modal" },

@@ -83,7 +83,12 @@ function namesOf(phrase: string, pair: string[]): Name[] {
     const kind = KIND_AFTER.exec(after)?.[1] ?? null;
     // "the Eurasian Economic Union and the Shanghai Cooperation Organization" are two names;
     // "Belt and Road" is one.
-    const parts = m[0].replace(/["“”]/g, "").split(/\s+and\s+(?=\S+\s)/);
+    // "Belt and Road Initiative" is one too: a single word before "and" starts the next name.
+    const parts = m[0].replace(/["“”]/g, "").split(/\s+and\s+(?=\S+\s)/).reduce<string[]>((all, p) => {
+      if (all.length && !/\s/.test(all[all.length - 1])) all[all.length - 1] += ` and ${p}`;
+      else all.push(p);
+      return all;
+    }, []);
     for (const part of parts) {
       const raw = part.split(/[\s-]+/).filter((w) => w && !NAME_GLUE.has(w.toLowerCase()));
       const caps = raw.filter((w) => /^[A-Z]/.test(w));
@@ -257,6 +262,9 @@ function comparePhrase(m: Features, c: Features, giverOk: boolean, ph: string): 
         inside = a.acronym || b.acronym ? [...a.tokens, ...b.tokens] : shared.tokens;
       }
     }
+    // Aligning a strategy with the Belt and Road is the alignment pledge, not building the Belt
+    // and Road: the shared name is what is aligned with.
+    if (shared && aligns(m) !== aligns(c)) return { score: 0.45, reason: `shares named '${shared.label}' but only one aligns strategies (${quote(ph)})` };
     if (shared) {
       // Only the facility outside the name counts: "host the SCO summit" is not "cooperation
       // within the Shanghai Cooperation Organization".
@@ -379,6 +387,14 @@ function backsEachOther(f: Features): boolean {
 function mutualSupport(m: Features, c: Features, ph: string): { score: number; reason: string } | null {
   if (!backsEachOther(m) || !backsEachOther(c)) return null;
   return { score: LIST_SCORE, reason: `both are mutual support, as ${quote(ph)}` };
+}
+
+const ALIGN = stems(["alignment"]);
+const INTEGRATE = stems(["integrate", "connect"]);
+const STRATEGY = stems(["strategy"]);
+/** Aligning (docking, synergy, integrating) development strategies or initiatives. */
+function aligns(f: Features): boolean {
+  return f.keys.some((k) => ALIGN.has(k)) || (f.keys.some((k) => INTEGRATE.has(k)) && f.keys.some((k) => STRATEGY.has(k)));
 }
 
 /** The field family of the first policy field a general commitment names. */

@@ -148,3 +148,19 @@ describe("names that contain a field word", () => {
     expect(scoreLink(b, asPledge(a)).score).toBeLessThan(LINK_THRESHOLD);
   });
 });
+
+describe("the Belt and Road and aligning with it", () => {
+  it("reads 'Belt and Road Initiative' as one name, the same as 'the Belt and Road'", () => {
+    const a = one("Xi said the two sides agreed on closer cooperation under the Belt and Road Initiative.");
+    const b = one("Xi said the two sides will promote high-quality Belt and Road cooperation.");
+    expect(scoreLink(b, asPledge(a)).score).toBeGreaterThanOrEqual(LOW_CONFIDENCE);
+  });
+
+  it("keeps aligning a national strategy with the Belt and Road apart from building the Belt and Road", () => {
+    const a = one("Xi said the two sides will jointly build the Belt and Road.");
+    const b = one("Rahmon said Tajikistan will align its national development strategy with the Belt and Road Initiative.");
+    const s = scoreLink(b, asPledge(a));
+    expect(s.score).toBeLessThan(LINK_THRESHOLD);
+    expect(s.reason).toMatch(/only one aligns/);
+  });
+});

@@ -238,3 +238,13 @@ describe("agreements, oppositions and trailing actions", () => {
     ]);
   });
 });
+
+describe("standing policies told in the present", () => {
+  it("takes 'abides by' and 'upholds' as the speaker's side's commitment", () => {
+    const ms = run("Muhriddin said Tajikistan firmly abides by the one-China principle and upholds the outcomes of the border talks.");
+    expect(ms.map((m) => [m.title, m.giver])).toEqual([
+      ["Abide by the one-China principle", "Tajikistan"],
+      ["Uphold the outcomes of the border talks", "Tajikistan"],
+    ]);
+  });
+});
