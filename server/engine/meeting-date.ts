@@ -128,9 +128,19 @@ function resolve({ text, sentences, publishedAt, monthHint, today, sideDates, nu
   if (partial) {
     const now = today ?? new Date().toISOString().slice(0, 10);
     const named = [...text.matchAll(/\b(19[9]\d|20\d\d)\b/g)].map((m) => m[1]).filter((y) => y <= now.slice(0, 4)).sort().at(-1);
+    // "ISLAMABAD, March 22: … who called on him on Tuesday": the latest year in which that day
+    // fell on that weekday.
+    const wk = [...early.filter((s) => MEETING_CONTEXT.test(s.text)), ...early].flatMap((s) => findWeekdays(text, s.start, s.end))[0];
+    let weekdayYear: string | null = null;
+    for (let y = Number(now.slice(0, 4)); wk && !weekdayYear && y > Number(now.slice(0, 4)) - 28; y--) {
+      const day = completeYear(partial, `${y}-12-31`);
+      if (day && day.startsWith(String(y)) && day <= now && weekdayOf(day) === wk.weekday) weekdayYear = day;
+    }
     const hint = monthHint
       ? { ref: endOfMonth(monthHint.iso), why: `the page's address (${monthHint.text})` }
-      : named
+      : weekdayYear
+        ? { ref: weekdayYear, why: `the weekday it names (${quote(wk!.text)}): the latest year that day fell on it` }
+        : named
         ? { ref: `${named}-12-31`, why: `the latest year the text names (${named})` }
         : { ref: now, why: "the text names no year; the latest such day before today is assumed" };
     const full = completeYear(partial, hint.ref) ?? completeYear(partial, now);

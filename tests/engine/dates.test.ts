@@ -79,6 +79,12 @@ describe("numeric dates and pages that name no day", () => {
     expect(bare.meetingDate).not.toBeNull();
     expect(bare.dateEvidence).toMatch(/the text names no year/);
   });
+  it("completes a year-less dateline from the weekday the meeting is told on", () => {
+    // April 14 fell on a Thursday in 2022, and does again only in 2033.
+    const p = parseReadout("Talks\n\nASTANA, April 14: The foreign minister held talks with his visiting counterpart on Thursday in the capital.");
+    expect(p.meetingDate).toBe("2022-04-14");
+    expect(p.dateEvidence).toMatch(/weekday it names/);
+  });
   it("reads the publication day from the address forms news and ministry sites use", () => {
     const cases: [string, string | null][] = [
       ["http://en.example.cn/n3/2021/0908/c90000-9893279.html", "2021-09-08"],
