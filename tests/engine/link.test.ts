@@ -164,3 +164,11 @@ describe("the Belt and Road and aligning with it", () => {
     expect(s.reason).toMatch(/only one aligns/);
   });
 });
+
+describe("visa facilitation told as talks, waivers or an agreement", () => {
+  it("links negotiating visa waivers to the visa exemption agreement", () => {
+    const a = one("Xi said the two sides will advance the negotiations on visa waivers for business travellers.");
+    const b = one("Xi said the two sides will sign a visa exemption agreement for business travellers.");
+    expect(scoreLink(b, asPledge(a)).score).toBeGreaterThanOrEqual(LINK_THRESHOLD);
+  });
+});
