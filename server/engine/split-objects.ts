@@ -17,7 +17,7 @@ const VERB_SPLIT = new RegExp(`(?:,["”]?\\s+(?:and\\s+|as well as\\s+)?|\\s+an
 
 // Where the committed action stops: purpose clauses, attributions, relative clauses.
 const CUT =
-  /,\s+(?:a|an)\s+[\w-]+\s+(?:designed|aimed|intended|that|which)\b|,?\s+so as to\b|\s+in order to\b|,\s+which\b|,\s+while\b(?!\s+[a-z]+ing\b)|\s+to help\b|,\s+to\s+(?:contribute|better|jointly build)\b|,["”]?\s*(?:(?:[A-Z][\w'-]+\s+){0,5}|he\s+|she\s+|the [A-Za-z ]+ )(?:said|added|noted|told|stressed|emphasized|said,)\b|,\s+said\s+[A-Z]|,\s+adding\b|,\s+noting\b|,\s+calling\b|\s+to\s+(?:consolidate|facilitate|achieve)\b|\s*\(|,?\s+after\s+(?=[A-Z]|(?:the|his|her|their)\s)|,?\s+and\s+that\s|,\s+with\s+[\w ]{2,40}?\s+\w+ing\b|,?\s+and\s+(?:looks?|looked|looking)\s+forward\b|,?\s+and\s+(?:added|said|noted|stressed|pointed out|underlined|emphasized)\b/;
+  /,\s+(?:a|an)\s+[\w-]+\s+(?:designed|aimed|intended|that|which)\b|,?\s+so as to\b|\s+in order to\b|,\s+which\b|,\s+while\b(?!\s+[a-z]+ing\b)|\s+to help\b|,\s+to\s+(?:contribute|better|jointly build)\b|,["”]?\s*(?:(?:[A-Z][\w'-]+\s+){0,5}|he\s+|she\s+|the [A-Za-z ]+ )(?:said|added|noted|told|stressed|emphasized|said,)\b|,\s+said\s+[A-Z]|,\s+adding\b|,\s+noting\b|,\s+calling\b|\s+to\s+(?:consolidate|facilitate|achieve)\b|\s*\(|,?\s+after\s+(?=[A-Z]|(?:the|his|her|their)\s)|,?\s+and\s+that\s|,\s+with\s+[\w ]{2,40}?\s+\w+ing\b|,?\s+and\s+(?:looks?|looked|looking)\s+forward\b|,?\s+and\s+(?:added|said|noted|stressed|pointed out|underlined|emphasized)\b|,\s+(?:announced|proposed|put forward|launched|initiated)\s+(?:by|in|at|a|an|the|last|\d)/;
 
 // "work with Tajikistan, guided by …, to", "make joint efforts to": frames before the action.
 const FRAME =

@@ -82,7 +82,7 @@ async function prepareBatch<R extends Prepared | Dated>(files: ReadoutSource[], 
       });
       if (result === "timeout") {
         await stopWorker();
-        out.push({ file, status: "failed", reason: `analysis took longer than ${Math.round(timeoutMs / 1000)} s and was stopped; the file is probably not a readout (raise the limit with --file-timeout)` });
+        out.push({ file, status: "failed", reason: `analysis took longer than ${timeoutMs < 1000 ? `${timeoutMs} ms` : `${Math.round(timeoutMs / 1000)} s`} and was stopped; the file is probably not a readout (raise the limit with --file-timeout)` });
       } else {
         out.push(result);
         if ("status" in result && result.reason.startsWith("could not be analysed")) await stopWorker();

@@ -248,3 +248,10 @@ describe("standing policies told in the present", () => {
     ]);
   });
 });
+
+describe("a participle that tells where a named thing came from", () => {
+  it("ends the commitment before ', proposed by …' or ', announced in …'", () => {
+    const ms = run("Muhriddin said Tajikistan supports the Global Development Initiative, proposed by President Xi in 2021.");
+    expect(ms.map((m) => m.phrase)).toEqual(["supports the Global Development Initiative"]);
+  });
+});
