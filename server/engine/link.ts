@@ -1,7 +1,8 @@
 import { anaphorOf } from "./coreference";
 import type { ExtractedMention } from "./extract-mentions";
-import { allCities, countryOf } from "./gazetteer";
-import { fieldFamily, investorOf, lemma, linkKeysOf, stem } from "./normalise";
+import { AREA, FACILITY, features, stems, type Features } from "./features";
+import { sameName, type Name } from "./names";
+import { fieldFamily } from "./normalise";
 
 export interface PledgeCandidate { id: number; title: string; topic: string; giver: string; countryPair: string; linkKeys: string[]; phrases: string[] }
 export interface LinkDecision { pledgeId: number; confidence: number; reason: string }
@@ -9,37 +10,12 @@ export interface LinkDecision { pledgeId: number; confidence: number; reason: st
 export const LINK_THRESHOLD = 0.55;
 export const LOW_CONFIDENCE = 0.7;
 
-// Policy fields: many different pledges share them, so they weigh half, and a field word alone
-// never makes two commitments one. Written as words, compared as stems like the link keys.
-const AREA = stems([
-  "trade", "invest", "economy", "security", "cultural", "energy", "digital", "technology", "stability", "peace", "people-to-people",
-  "multilateral", "mechanism", "project", "product", "agricultural", "industry", "infrastructure", "transport", "logistics",
-  "connectivity", "enforcement", "green", "education", "mining", "mineral", "resource", "health", "humanitarian", "artificial",
-  "intelligence", "e-commerce", "information", "company", "tourism", "import", "global", "region", "nation", "science",
-  "innovation", "sub-national",
-]);
-// Facilities, instruments and events: a pledge about one is not a pledge about an activity in the
-// same field ("cultural centres" vs "cultural exchanges"), nor about another facility.
-const FACILITY = stems([
-  "center", "workshop", "institute", "school", "university", "college", "plant", "railway", "highway", "corridor", "pipeline",
-  "park", "zone", "hospital", "committee", "memorandum", "document", "branch", "summit", "day", "flight", "scholarship",
-  "crossing", "checkpoint", "agreement", "plan", "exhibition", "expo", "station", "hub", "cable", "smelter", "laboratory",
-  "academy", "bridge", "port", "airport", "forum", "festival",
-]);
-function stems(words: string[]): Set<string> {
-  return new Set(words.map((w) => stem(lemma(w))));
-}
-const NAME_GLUE = new Set(["of", "for", "on", "the", "and", "in"]);
-// A lower-case head after a name makes a place name into a thing: "China-Central Asia
-// mechanism", "North-South transport corridor", "China-Kyrgyzstan-Uzbekistan railway".
-const KIND_AFTER = /^(?:\s+(?!and\b|or\b)[a-z][a-z-]*){0,2}?\s+(mechanisms?|railway|highway|corridor|summit|forum|format|pipeline|project|initiative|center|centre|park|zone|bridge|tunnel|port|line|dialogue)\b/;
 
 // Investment by one side in the other's economy, in the same field, is one flow however it is
 // told: "attract more Chinese investment in textile, chemical and automotive industries" and
 // "welcome Chinese companies to take part in the modernization of industrial enterprises". Which
 // factories or branches are named illustrates the flow; a doubtful link, for an analyst to check.
 const FLOW_SCORE = 0.6;
-const FLOW_ACTOR = stems(["invest", "company"]);
 
 const CONTAINMENT_FACTOR = 0.8;
 const ONE_WORD_CONTAINED = 0.65;
@@ -49,144 +25,7 @@ const LEAD_SCORE = 0.6;
 // A list: a commitment that names this many objects.
 const LIST_OBJECTS = 3;
 
-interface Name { label: string; tokens: string[]; initials: string; acronym: string | null }
-interface Features {
-  keys: string[];
-  weights: Map<string, number>;
-  weight: number;
-  objects: string[];
-  facilities: string[];
-  names: Name[];
-  reciprocal: boolean;
-  words: Map<string, string>;
-  /** The investing side when the phrase is about one side's investment or companies. */
-  investor: string | null;
-  /** The policy fields such an investment goes to ("industrial"). */
-  fields: string[];
-  /** The one field family all the keys belong to, if there is one. */
-  family: string | null;
-  /** The field family the phrase leads with, if any. */
-  lead: string | null;
-}
 
-/** Capitalised multi-word names, hyphenated compounds and acronyms, with the words that tell
- *  one such thing from another of its kind: "Gormir North-South Highway" → gormir north south
- *  highway; the pair's own countries are dropped ("Sino-Tajik Center for Traditional Medicine"). */
-function namesOf(phrase: string, pair: string[]): Name[] {
-  const out: Name[] = [];
-  const re = /"[^"]{3,60}"|“[^”]{3,60}”|\b[A-Z][\w'’]*(?:-[A-Za-z][\w'’]*)*(?:\s+(?:(?:of|for|on)\s+(?:the\s+)?|and\s+)?[A-Z][\w'’]*(?:-[A-Za-z][\w'’]*)*)*/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(phrase))) {
-    const after = phrase.slice(m.index + m[0].length);
-    // "COVID-19" is a disease, not a named thing.
-    if (/^-?\d/.test(after)) continue;
-    const kind = KIND_AFTER.exec(after)?.[1] ?? null;
-    // "the Eurasian Economic Union and the Shanghai Cooperation Organization" are two names;
-    // "Belt and Road" is one.
-    // "Belt and Road Initiative" is one too: a single word before "and" starts the next name.
-    const parts = m[0].replace(/["“”]/g, "").split(/\s+and\s+(?=\S+\s)/).reduce<string[]>((all, p) => {
-      if (all.length && !/\s/.test(all[all.length - 1])) all[all.length - 1] += ` and ${p}`;
-      else all.push(p);
-      return all;
-    }, []);
-    for (const part of parts) {
-      const raw = part.split(/[\s-]+/).filter((w) => w && !NAME_GLUE.has(w.toLowerCase()));
-      const caps = raw.filter((w) => /^[A-Z]/.test(w));
-      const acronym = raw.length === 1 && /^[A-Z]{2,}[a-z]{0,3}$/.test(raw[0]) ? raw[0].toUpperCase() : null;
-      if (raw.length < 2 && !acronym && !kind) continue;
-      if (/\d/.test(part)) continue;
-      const hasKind = !acronym && kind !== null && part === parts[parts.length - 1];
-      const tokens: string[] = [];
-      let onlyPlaces = true;
-      for (const w of raw) {
-        const c = countryOf(w.replace(/['’]s$/, ""));
-        if (c && pair.includes(c)) continue;
-        if (!c && !CITY.has(w.toLowerCase())) onlyPlaces = false;
-        const k = w === "Sino" ? "" : stem(lemma(w));
-        if (k) tokens.push(k);
-      }
-      if (hasKind) {
-        if (!tokens.length) continue;
-        tokens.push(stem(lemma(kind)));
-      }
-      // Places alone ("Central Asia", "Astana and Almaty") say where, not what.
-      if (!tokens.length || (onlyPlaces && !acronym && !hasKind) || (!acronym && !hasKind && tokens.length < 2 && caps.length < 2)) continue;
-      out.push({ label: part.trim(), tokens, initials: caps.map((w) => w[0]).join("").toUpperCase(), acronym });
-    }
-  }
-  return out;
-}
-
-// Cities and regions: a name made only of them is a place.
-const CITY = new Set(["central", "asia", "eurasia", "europe", ...allCities().flatMap((c) => c.city.toLowerCase().split(/[\s-]+/))]);
-
-function sameName(a: Name, b: Name): boolean {
-  if (a.acronym || b.acronym) {
-    const [ac, other] = a.acronym ? [a, b] : [b, a];
-    if (other.acronym) return other.acronym === ac.acronym;
-    return other.initials.length >= 2 && ac.acronym!.startsWith(other.initials) && ac.acronym!.length <= other.initials.length + 2;
-  }
-  // Containment: "Luban Workshop" is the "first Luban Workshop in Tajikistan"; "Gormir
-  // North-South Highway" is not the "Karatau North-South Highway".
-  const [small, big] = a.tokens.length <= b.tokens.length ? [a.tokens, b.tokens] : [b.tokens, a.tokens];
-  return small.every((t) => big.includes(t));
-}
-
-// "products …, including fruits, vegetables, textiles": examples illustrate the commitment;
-// they support a link but do not make it a different object.
-const EXAMPLES = /\b(?:including|such\s+(?:\w+\s+)?as|especially|in particular|among them)\b/i;
-const TIME = stems(["meeting", "session", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "spring", "summer", "autumn", "winter", "volume", "through", "president", "minister"]);
-
-const cache = new Map<string, Features>();
-
-function features(phrase: string, pair: string, given?: string[], antecedent?: string): Features {
-  const id = `${pair}\u0000${phrase}`;
-  if (!given) {
-    const hit = cache.get(id);
-    if (hit) return hit;
-  }
-  const sides = pair.split("|");
-  // "provide financing for the Uzbek section" names what its antecedent names.
-  const names = [...namesOf(phrase, sides), ...(antecedent ? namesOf(antecedent, sides) : [])];
-  const words = new Map<string, string>();
-  const minor = new Set<string>();
-  const inName = new Set(names.flatMap((n) => n.tokens));
-  const ex = EXAMPLES.exec(phrase);
-  const re = /[A-Za-z][A-Za-z0-9'’-]*/g;
-  let m: RegExpExecArray | null;
-  const extra: string[] = [];
-  while ((m = re.exec(phrase))) {
-    const w = m[0];
-    const s = stem(lemma(w));
-    if (!words.has(s)) words.set(s, w.toLowerCase());
-    // A lone capitalised word is a place or a person ("in Dushanbe", "Rosatom"): where or who, not what.
-    if (/^[A-Z][a-z]/.test(w) && !inName.has(s)) minor.add(s);
-    if (ex && m.index > ex.index) minor.add(s);
-    // A third country is what the pledge is about ("the Afghan issue").
-    const c = countryOf(w.replace(/['’]s$/, ""));
-    if (c && !sides.includes(c) && !extra.includes(c.toLowerCase())) extra.push(c.toLowerCase());
-  }
-  const keys = [...(given ?? linkKeysOf(phrase)).filter((k) => !TIME.has(k)), ...extra];
-  for (const k of keys) if (AREA.has(k)) minor.add(k);
-  const weight = (k: string) => (minor.has(k) ? 0.5 : 1);
-  const f: Features = {
-    keys,
-    weights: new Map(keys.map((k) => [k, weight(k)])),
-    weight: keys.reduce((t, k) => t + weight(k), 0),
-    objects: keys.filter((k) => !minor.has(k)),
-    facilities: keys.filter((k) => FACILITY.has(k)),
-    names,
-    reciprocal: keys.includes("mutual"),
-    words,
-    investor: investorOf(phrase, sides),
-    fields: keys.filter((k) => AREA.has(k) && !FLOW_ACTOR.has(k)),
-    family: oneFamily(keys),
-    lead: leadOf(phrase, keys),
-  };
-  if (cache.size > 20_000) cache.clear();
-  if (!given) cache.set(id, f);
-  return f;
-}
 
 /**
  * The keys a mention's pledge is filed under, and the keys a mention looks candidates up by, both
@@ -402,23 +241,6 @@ function leadFamily(f: Features): string | null {
   return f.lead;
 }
 
-/**
- * The family of the first field word that names an area, in the phrase's order. A field adjective
- * that qualifies another thing ("commercial nuclear", "economic corridor") describes that thing
- * and does not lead: the thing does.
- */
-function leadOf(phrase: string, keys: string[]): string | null {
-  const words = [...phrase.matchAll(/[A-Za-z][A-Za-z0-9'’-]*/g)].map((m) => m[0]);
-  for (let i = 0; i < words.length; i++) {
-    const k = stem(lemma(words[i]));
-    const family = keys.includes(k) ? fieldFamily(k) : null;
-    if (!family) continue;
-    const next = words[i + 1] ? stem(lemma(words[i + 1])) : null;
-    if (/(?:al|ic)$/i.test(words[i]) && next && keys.includes(next) && !fieldFamily(next) && !AREA.has(next)) continue;
-    return family;
-  }
-  return null;
-}
 
 /**
  * Two general commitments whose fields all belong to one family restate one area pledge ("cooperation
@@ -437,12 +259,6 @@ function leadField(f: Features): boolean {
   return f.objects.length > 0 && !f.objects.includes(f.keys[0]) && AREA.has(f.keys[0]) && !f.facilities.length && !f.names.length;
 }
 
-/** The one field family every key of a phrase belongs to, if there is one. */
-function oneFamily(keys: string[]): string | null {
-  const found = new Set(keys.map(fieldFamily));
-  if (found.size !== 1 || found.has(null)) return null;
-  return [...found][0];
-}
 
 /** How many field families a phrase's keys span. */
 function families(f: Features): number {
