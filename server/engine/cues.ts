@@ -26,13 +26,16 @@ const CUES: { re: RegExp; firmness: Firmness; kind: Cue["kind"]; label?: string 
   { re: /\b(?:expressed|expressing|expresses|reaffirmed|reaffirming|reiterated|reiterating|underlined|underlining|underscored|underscoring|stressed|stressing|emphasi[sz]ed|emphasi[sz]ing|highlighted|noted|voiced|conveyed|showed|demonstrated|confirmed)\s+(?:the\s+|a\s+)?(?:[A-Z]\w+['’]s\s+|its\s+|their\s+|his\s+|her\s+|the\s+two\s+sides['’]\s+)?(?:firm\s+|strong\s+|full\s+|sincere\s+|shared\s+|common\s+|great\s+|urgent\s+)?(readiness|willingness|determination|intention|commitment|desire|resolve|need|necessity)\s+to\b(?!\s+the\b)/g, firmness: 3, kind: "modal" },
   { re: /\b(?:called|calling|calls)\s+for\b/g, firmness: 2, kind: "call", label: "called for" },
   { re: /\b(?:am|is|are|was|were|remains?)\s+(?:also\s+|\w+ly\s+)?(?:ready|willing|prepared)\s+to\b|\bstands? ready to\b/g, firmness: 3, kind: "modal" },
+  // Gladness to act is willingness ("is pleased to conduct cooperation"); gladness to see, hear or
+  // meet is courtesy.
+  { re: /\b(?:am|is|are)\s+(?:also\s+|very\s+)?(?:pleased|glad|happy)\s+to\b(?!\s+(?:see|note|learn|hear|know|find|meet|welcome|receive|visit|have|be|say|announce|inform)\b)/g, firmness: 3, kind: "modal" },
   // A proposal: "the two countries can explore …", "China and Kazakhstan could step up …".
   { re: new RegExp(`(?<=(?:^|\\bthat\\s+|[,;:]\\s+|\\b(?:and|said|says)\\s+)(?:the two sides|both sides|the two countries|both countries|[A-Z][a-z]+ and [A-Z][a-z]+)\\s+)(?:can|could)\\b`, "g"), firmness: 2, kind: "modal" },
   { re: /\b(?:is|are)\s+interested in\b/g, firmness: 3, kind: "modal", label: "is interested in" },
   { re: /\b(?:is|are)\s+determined to\b|\b(?:agreed|agree|agreeing|vowed|vowing|vow|pledged|pledging|pledge|committed|decided|resolved) to\b/g, firmness: 4, kind: "modal" },
   { re: /\bwill\b(?:,\s*as always,)?(?:\s+(?:also|further|continue to|always|never|still|actively|jointly|firmly|keep)\b)*|\b\w+['’]ll\b/g, firmness: 4, kind: "modal" },
   { re: /\bshould(?:\s+(?:also|further|continue to|jointly|actively))*\b|\bneeds? to\b|\bmust\b|\bit is necessary to\b|\bstressed the importance of\b|\bproposed to\b/g, firmness: 2, kind: "modal" },
-  { re: /\bhopes? to\b|\bexpects? to\b/g, firmness: 1, kind: "modal" },
+  { re: /\b(?:hopes?|hoping) to\b|\bexpects? to\b/g, firmness: 1, kind: "modal" },
   // Base forms ("support", "welcome") are heads of another cue's predicate, never cues themselves.
   { re: /\b(?:welcomes|welcomed)\b|\b(?:fully |firmly |staunchly |steadfastly )?supports\b/g, firmness: 1, kind: "verb" },
   // A standing policy told in the present ("firmly adheres to the one-China principle", "encourages

@@ -41,7 +41,9 @@ const NOT_ACTION = /^(?:be\s+(?!(?:\w+ly\s+|well\s+)?(?:\w+ed|put|held|made|buil
 // anyone could track ("welcomed the minister's visit", "was welcomed by the mayor").
 const HOSPITALITY = /^\s*(?:by\b|(?:[\w’'-]+\s+){0,5}?(?:visits?|attendance|arrival|trip)\b(?!\s+(?:of|by)\s+(?:more|students|tourists|experts|delegations))|(?:\w+ly\s+)?(?:(?:the\s+)?(?:[A-Z][\w.-]*\s+){0,3}(?:President|Premier|Prime Minister|Minister|Foreign Minister|Chairman|Ambassador|Councillor)\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2}\s+(?:to|in)\s+(?:[A-Z][a-z]+|the\s+[A-Z])|(?:\w+ly\s+)?(?:him|her|them|the (?:guests?|delegation|visitor)s?)\b)/;
 // A firm "will" commits only a party; "its opening up will provide opportunities" is a forecast.
-const PARTY = /\b(?:he|she|we|they|side|sides|countries|leaders|presidents|parties|government|ministry|company|companies|enterprises)\b/i;
+// "will" or "'ll", not "willing".
+const WILL = /\bwill\b|['’]ll\b/;
+const PARTY = /\b(?:i|he|she|we|they|side|sides|countries|leaders|presidents|parties|government|ministry|company|companies|enterprises)\b/i;
 
 function countriesIn(text: string): string[] {
   const out: string[] = [];
@@ -90,7 +92,7 @@ function giverOf(subject: string, cue: Cue, vp: string, ctx: Ctx): { giver: stri
   else if (named.length >= 1) giver = named[0];
   else if (/^\s*we\b/i.test(subject) && /agree/.test(cue.cue)) giver = "joint";
   else if (speaker?.side && (/\b(?:he|she|we|i)\s*$/i.test(subject.trim()) || subject.includes(speaker.name.split(" ").at(-1)!))) giver = speaker.side;
-  else if (cue.firmness === 2 && !/will/.test(cue.cue)) giver = "joint";
+  else if (cue.firmness === 2 && !WILL.test(cue.cue)) giver = "joint";
   else giver = speaker?.side ?? "joint";
   // "welcomes China's increased investment", "welcome more Chinese enterprises to invest": the
   // welcomed actor gives.
@@ -194,7 +196,7 @@ export function extractMentions(text: string, parsed: ParsedReadout): ExtractedM
       let pred = s.text.slice(span[0], span[1]);
       // "the visa exemption agreement will take effect": a scheduled step, whoever the subject is;
       // any other "will" of a subject that is not a party is a forecast.
-      if (cue.kind === "modal" && /will/.test(cue.cue) && !isParty(subject, parsed.participants) && !IN_FORCE.test(pred)) continue;
+      if (cue.kind === "modal" && WILL.test(cue.cue) && !isParty(subject, parsed.participants) && !IN_FORCE.test(pred)) continue;
       // The passive verb a subject-only pledge was told with ("… needs to be expanded"), for its title.
       let passiveVerb: string | null = null;
       // "there will be more direct flights": the pledge is what there will be.

@@ -41,5 +41,14 @@ export function gerundStarts(text: string): Set<number> {
 export function baseVerbStarts(text: string): Set<number> {
   // The lemma is spelled the American way ("revitalize" for "revitalise").
   const base = (t: Token) => t.lemma === t.text.toLowerCase().replace(/is(e)?$/, "iz$1");
-  return new Set(tagTokens(text).filter((t) => t.pos === "VERB" && base(t)).map((t) => t.start));
+  const tokens = tagTokens(text);
+  const out = new Set<number>();
+  tokens.forEach((t, i) => {
+    if (t.pos !== "VERB" || !base(t)) return;
+    out.add(t.start);
+    // "…, and categorically stand against …": a manner adverb opens the verb phrase it modifies.
+    const prev = tokens[i - 1];
+    if (prev && prev.pos === "ADV" && /ly$/i.test(prev.text)) out.add(prev.start);
+  });
+  return out;
 }

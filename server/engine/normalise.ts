@@ -20,7 +20,7 @@ export const GENERIC = new Set([
   "more", "greater", "great", "better", "timely", "early", "date", "step", "up", "speed", "accelerate", "well",
   "organized", "leveraged", "leverage", "give", "take", "part", "participate", "keep", "maintain", "achieve", "ensure",
   "every", "positive", "contribution", "contribute", "among", "others", "others", "so", "new era", "era", "any",
-  "will", "should", "be", "is", "are", "it", "they", "them", "we", "our", "us", "been", "has", "have", "within",
+  "will", "should", "be", "is", "are", "it", "they", "them", "we", "our", "us", "you", "your", "i", "my", "been", "has", "have", "within",
   "between", "among", "trustworthy", "reliable", "partner", "neighbor", "brother", "major",
   "summarize", "set", "long-term", "foundation", "public", "opinion", "connotation", "enrich", "promptly",
   "coordinate", "improve", "good-neighborly", "pursue", "alway", "welcome", "encourage", "increased", "expanded", "capable",

@@ -25,6 +25,8 @@ const FRAME =
 
 export const NOT_BILATERAL = /^(?:work|working)\s+with\s+(?:all parties|the international community|other countries)\b/;
 
+const REDUCED_RELATIVE = /\s+(?:announced|proposed|put forward|initiated|reached|advocated)\s+by\b/;
+
 // What the action is for, not the action: "for the benefit of the two peoples", "in a bid to …".
 const BENEFIT = /,?\s+(?:for|to)\s+the\s+(?:benefit|well-being|wellbeing|welfare|good)\s+of\b|,?\s+in a bid to\b|,?\s+with a view to\b/;
 // Verbs whose object does the next action ("encourage companies to invest", "help them to …");
@@ -42,7 +44,11 @@ const TAKES_TO = /\b(?:efforts?|measures|steps|ways?|plans?|opportunit(?:y|ies)|
  * a verb before it hands the action to its object ("encourage companies to invest"), or the word
  * before takes "to" itself ("efforts to", "ready to").
  */
-export function withoutPurpose(sentence: string, span: [number, number], cue: string): [number, number] {
+export function withoutPurpose(sentence: string, whole: [number, number], cue: string): [number, number] {
+  // "the reforms announced by the President", "the consensus reached by the two heads of state":
+  // who put the thing forward is not part of the action.
+  const by = REDUCED_RELATIVE.exec(sentence.slice(whole[0], whole[1]));
+  const span: [number, number] = by ? [whole[0], whole[0] + by.index] : whole;
   // "welcome Chinese companies to invest": the cue hands the action on; "called on the sides to keep
   // enhancing cooperation to safeguard …": its "to" is spent, and the next one is a purpose.
   if (OBJECT_CONTROL.test(cue) && !/\bto\s*$/.test(cue)) return span;
@@ -124,7 +130,8 @@ const BUSINESS = /^(?:develop|operate|do|run|conduct|start|open|expand|grow)\s+(
 
 export function splitVerbPhrases(sentence: string, span: [number, number]): [number, number][] {
   const [s, e] = span;
-  const text = sentence.slice(s, e);
+  // An editor's insertion inside a quotation ("…, [and] stand against …") joins like the word itself.
+  const text = sentence.slice(s, e).replace(/\[(and|or)\]/g, " $1 ");
   const out: [number, number][] = [];
   let last = 0;
   for (const m of coordinatedActions(text)) {

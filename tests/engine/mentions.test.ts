@@ -255,3 +255,28 @@ describe("a participle that tells where a named thing came from", () => {
     expect(ms.map((m) => m.phrase)).toEqual(["supports the Global Development Initiative"]);
   });
 });
+
+describe("willingness in other words, editors' insertions, and who put a thing forward", () => {
+  it("takes 'I am willing to' from a speaker whose subject is 'I'", () => {
+    const ms = run("Muhriddin said the new road mattered to both countries. I am willing to open a trade office in Khorog and keep close contacts with you.");
+    expect(ms.map((m) => [m.title, m.giver])).toEqual([
+      ["Open a trade office in Khorog", "Tajikistan"],
+      ["Keep close contacts with you", "Tajikistan"],
+    ]);
+  });
+
+  it("reads gladness to act as willingness, but not gladness to see", () => {
+    const ms = run("Tajikistan is pleased to expand cooperation with China in hydropower. Wang Yi is glad to see the progress of the bypass road. The ministries are speeding up their talks, hoping to sign a visa agreement within the year.");
+    expect(ms.map((m) => m.title)).toEqual(["Expand cooperation with China in hydropower", "Sign a visa agreement within the year"]);
+  });
+
+  it("splits at an editor's '[and]' and at a manner adverb before a verb", () => {
+    const ms = run('Wang Yi said: "China will support your reforms, help train engineers in Khujand, [and] categorically oppose interference in your internal affairs."');
+    expect(ms.map((m) => m.title)).toEqual(["Support your reforms", "Help train engineers in Khujand", "Categorically oppose interference in your internal affairs"]);
+  });
+
+  it("ends a listed action before 'announced by …' or 'reached by …', and goes on to the next", () => {
+    const ms = run("Wang Yi said China supports the reforms announced by the Tajik President. China is ready to implement the agreements reached by the two heads of state, expand fruit imports and build a school in Kulob.");
+    expect(ms.map((m) => m.phrase)).toEqual(["supports the reforms", "implement the agreements", "expand fruit imports", "build a school in Kulob"]);
+  });
+});
