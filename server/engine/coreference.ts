@@ -65,7 +65,9 @@ function findAnaphor(phrase: string): Anaphor | null {
   const keys = linkKeysOf(phrase);
   const own = (text: string) => keys.filter((k) => THING.has(k) && !linkKeysOf(text).includes(k));
   let m = STAND_IN.exec(phrase);
-  if (m && !own(m[1]).length) return { text: m[1], kind: "stand-in", head: stem(lemma(m[2])) };
+  // "the safety of Chinese staff and their projects": the owner is named just before.
+  const ownerBefore = m !== null && /^(?:its|their)\b/i.test(m[1]) && /\b[a-z]+s\s+and\s+$/i.test(phrase.slice(0, m.index));
+  if (m && !ownerBefore && !own(m[1]).length) return { text: m[1], kind: "stand-in", head: stem(lemma(m[2])) };
   m = PART.exec(phrase);
   if (m && !own(m[1]).length) return { text: m[1], kind: "part", head: stem(lemma(m[2])) };
   for (const f of phrase.matchAll(FACILITY)) {

@@ -23,7 +23,7 @@ const CUES: { re: RegExp; firmness: Firmness; kind: Cue["kind"]; label?: string 
   { re: /\bexpressed the hope that\b|\bhopes? that\b|\bexpects? that\b|\bit is expected that\b/g, firmness: 1, kind: "hope-that" },
   // A commitment told as a noun inside a reporting verb: "underscored China's readiness to",
   // "underlined the need to", "expressed willingness to", "reaffirmed their determination to".
-  { re: /\b(?:expressed|expressing|expresses|reaffirmed|reaffirming|reiterated|reiterating|underlined|underlining|underscored|underscoring|stressed|stressing|emphasi[sz]ed|emphasi[sz]ing|highlighted|noted|voiced|conveyed|showed|demonstrated|confirmed)\s+(?:the\s+|a\s+)?(?:[A-Z]\w+['’]s\s+|its\s+|their\s+|his\s+|her\s+|the\s+two\s+sides['’]\s+)?(?:firm\s+|strong\s+|full\s+|sincere\s+|shared\s+|common\s+|great\s+|urgent\s+)?(readiness|willingness|determination|intention|commitment|desire|resolve|need|necessity)\s+to\b(?!\s+the\b)/g, firmness: 3, kind: "modal" },
+  { re: /\b(?:expressed|expressing|expresses|reaffirmed|reaffirming|reiterated|reiterating|underlined|underlining|underscored|underscoring|stressed|stressing|emphasi[sz]ed|emphasi[sz]ing|highlighted|noted|voiced|conveyed|showed|demonstrated|confirmed)\s+(?:the\s+|a\s+)?(?:[A-Z]\w+['’]s\s+|its\s+|their\s+|his\s+|her\s+|the\s+two\s+sides['’]\s+)?(?:firm\s+|strong\s+|full\s+|sincere\s+|shared\s+|common\s+|great\s+|urgent\s+)?(readiness|willingness|determination|intention|commitment|desire|resolve|need|necessity|offer|pledge|promise)\s+to\b(?!\s+the\b)/g, firmness: 3, kind: "modal" },
   { re: /\b(?:called|calling|calls)\s+for\b/g, firmness: 2, kind: "call", label: "called for" },
   { re: /\b(?:am|is|are|was|were|remains?)\s+(?:also\s+|\w+ly\s+)?(?:ready|willing|prepared)\s+to\b|\bstands? ready to\b/g, firmness: 3, kind: "modal" },
   // Gladness to act is willingness ("is pleased to conduct cooperation"); gladness to see, hear or
@@ -31,11 +31,13 @@ const CUES: { re: RegExp; firmness: Firmness; kind: Cue["kind"]; label?: string 
   { re: /\b(?:am|is|are)\s+(?:also\s+|very\s+)?(?:pleased|glad|happy)\s+to\b(?!\s+(?:see|note|learn|hear|know|find|meet|welcome|receive|visit|have|be|say|announce|inform)\b)/g, firmness: 3, kind: "modal" },
   // A proposal: "the two countries can explore …", "China and Kazakhstan could step up …".
   { re: new RegExp(`(?<=(?:^|\\bthat\\s+|[,;:]\\s+|\\b(?:and|said|says)\\s+)(?:the two sides|both sides|the two countries|both countries|[A-Z][a-z]+ and [A-Z][a-z]+)\\s+)(?:can|could)\\b`, "g"), firmness: 2, kind: "modal" },
+  // What a hope is about, told with its own subject: "hopes that Pakistan can enhance …".
+  { re: /(?<=\b(?:hopes?|hoped|hoping|expects?|expected|the hope)\s+that\s+(?:the\s+)?(?:[A-Z][a-z]+(?:\s+(?:side|government))?|two sides|both sides|two countries|both countries)\s+)(?:can|could|would)\b/g, firmness: 2, kind: "modal" },
   { re: /\b(?:is|are)\s+interested in\b/g, firmness: 3, kind: "modal", label: "is interested in" },
-  { re: /\b(?:is|are)\s+determined to\b|\b(?:agreed|agree|agreeing|vowed|vowing|vow|pledged|pledging|pledge|committed|decided|resolved) to\b/g, firmness: 4, kind: "modal" },
+  { re: /\b(?:is|are)\s+determined to\b|\b(?:agreed|agree|agreeing|vowed|vowing|vow|pledged|pledging|pledge|promised|promising|promises|committed|decided|resolved) to\b/g, firmness: 4, kind: "modal" },
   { re: /\bwill\b(?:,\s*as always,)?(?:\s+(?:also|further|continue to|always|never|still|actively|jointly|firmly|keep)\b)*|\b\w+['’]ll\b/g, firmness: 4, kind: "modal" },
   { re: /\bshould(?:\s+(?:also|further|continue to|jointly|actively))*\b|\bneeds? to\b|\bmust\b|\bit is necessary to\b|\bstressed the importance of\b|\bproposed to\b/g, firmness: 2, kind: "modal" },
-  { re: /\b(?:hopes?|hoping) to\b|\bexpects? to\b/g, firmness: 1, kind: "modal" },
+  { re: /\b(?:hopes?|hoped|hoping) to\b|\bexpects? to\b/g, firmness: 1, kind: "modal" },
   // Base forms ("support", "welcome") are heads of another cue's predicate, never cues themselves.
   { re: /\b(?:welcomes|welcomed)\b|\b(?:fully |firmly |staunchly |steadfastly )?supports\b/g, firmness: 1, kind: "verb" },
   // A standing policy told in the present ("firmly adheres to the one-China principle", "encourages
@@ -44,7 +46,7 @@ const CUES: { re: RegExp; firmness: Firmness; kind: Cue["kind"]; label?: string 
   // "the two sides agreed on further cooperation under …": an agreement on a course of action.
   { re: /\b(?:agreed|agree) on\b/g, firmness: 4, kind: "modal" },
   { re: /\b(?:is|are) (?:also |further )?encouraged to\b/g, firmness: 2, kind: "modal" },
-  { re: /\b(?:stressed|expressed|reaffirmed|reiterated|voiced)\s+(?:[A-Z]\w+['’]s\s+)?(?:firm |full |strong )?support for\b/g, firmness: 1, kind: "verb", label: "support for" },
+  { re: /\b(?:stress|express|reaffirm|reiterat|voic)(?:ed|ing)\s+(?:the\s+|their\s+|its\s+|[A-Z]\w+['’]s\s+)?(?:(?:firm|full|strong|unwavering|continued|mutual)\s+)*(?:commitment\s+and\s+)?support\s+(?:for|to|on)\b/g, firmness: 1, kind: "verb", label: "support for" },
 ];
 
 const ORDINAL = /(?:^|:\s+)(First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Finally|Lastly)(?:ly)?,\s+(?=[a-z])/;
@@ -67,7 +69,7 @@ export function findCues(sentence: string): Cue[] {
         start,
         end,
         // "reaffirmed support for each other …": the support is the pledge's own verb.
-        predStart: c.kind === "verb" && !c.label ? start : c.label === "support for" ? start + m[0].search(/support for$/) : end,
+        predStart: c.kind === "verb" && !c.label ? start : c.label === "support for" ? start + m[0].search(/(?:mutual\s+)?support\s+\w+$/) : end,
         kind: c.kind,
         addressee: c.kind === "call" ? m[1] : undefined,
       });

@@ -54,6 +54,9 @@ export interface Features {
 const EXAMPLES = /\b(?:including|such\s+(?:\w+\s+)?as|especially|in particular|among them)\b/i;
 const TIME = stems(["meeting", "session", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "spring", "summer", "autumn", "winter", "volume", "through", "president", "minister"]);
 
+const PLAN = stem(lemma("plan"));
+const PLAN_FOR = /\bplans?\s+(?:for|of|to\s+(?:build|create|develop|construct))\b/i;
+
 const cache = new Map<string, Features>();
 
 export function features(phrase: string, pair: string, given?: string[], antecedent?: string): Features {
@@ -84,6 +87,9 @@ export function features(phrase: string, pair: string, given?: string[], anteced
     if (c && !sides.includes(c) && !extra.includes(c.toLowerCase())) extra.push(c.toLowerCase());
   }
   const keys = [...(given ?? linkKeysOf(phrase)).filter((k) => !TIME.has(k)), ...extra];
+  // "plans for a China-Pakistan economic corridor": a plan for a thing is that thing's pledge.
+  const planFor = PLAN_FOR.test(phrase) && (names.length > 0 || keys.some((k) => k !== PLAN && FACILITY.has(k)));
+  if (planFor) minor.add(PLAN);
   for (const k of keys) if (AREA.has(k)) minor.add(k);
   const weight = (k: string) => (minor.has(k) ? 0.5 : 1);
   const f: Features = {
@@ -91,7 +97,7 @@ export function features(phrase: string, pair: string, given?: string[], anteced
     weights: new Map(keys.map((k) => [k, weight(k)])),
     weight: keys.reduce((t, k) => t + weight(k), 0),
     objects: keys.filter((k) => !minor.has(k)),
-    facilities: keys.filter((k) => FACILITY.has(k)),
+    facilities: keys.filter((k) => FACILITY.has(k) && !(k === PLAN && planFor)),
     names,
     reciprocal: keys.includes("mutual"),
     words,

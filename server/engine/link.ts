@@ -104,6 +104,8 @@ function comparePhrase(m: Features, c: Features, giverOk: boolean, ph: string): 
     // Aligning a strategy with the Belt and Road is the alignment pledge, not building the Belt
     // and Road: the shared name is what is aligned with.
     if (shared && aligns(m) !== aligns(c)) return { score: 0.45, reason: `shares named '${shared.label}' but only one aligns strategies (${quote(ph)})` };
+    // An upgrade or a next phase of a named thing is a pledge of its own.
+    if (shared && upgrades(m) !== upgrades(c)) return { score: 0.45, reason: `shares named '${shared.label}' but only one upgrades it (${quote(ph)})` };
     if (shared) {
       // Only the facility outside the name counts: "host the SCO summit" is not "cooperation
       // within the Shanghai Cooperation Organization".
@@ -234,6 +236,12 @@ const STRATEGY = stems(["strategy"]);
 /** Aligning (docking, synergy, integrating) development strategies or initiatives. */
 function aligns(f: Features): boolean {
   return f.keys.some((k) => ALIGN.has(k)) || (f.keys.some((k) => INTEGRATE.has(k)) && f.keys.some((k) => STRATEGY.has(k)));
+}
+
+const UPGRADE = stems(["upgrade", "upgraded", "upgrading", "phase", "version"]);
+/** Upgrading a thing, or its next phase or version. */
+function upgrades(f: Features): boolean {
+  return [...f.words.keys()].some((k) => UPGRADE.has(k));
 }
 
 /** The field family of the first policy field a general commitment names. */

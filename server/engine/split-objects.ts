@@ -17,7 +17,7 @@ const VERB_SPLIT = new RegExp(`(?:,["”]?\\s+(?:and\\s+|as well as\\s+)?|\\s+an
 
 // Where the committed action stops: purpose clauses, attributions, relative clauses.
 const CUT =
-  /,\s+(?:a|an)\s+[\w-]+\s+(?:designed|aimed|intended|that|which)\b|,?\s+so as to\b|\s+in order to\b|,\s+which\b|,\s+while\b(?!\s+[a-z]+ing\b)|\s+to help\b|,\s+to\s+(?:contribute|better|jointly build)\b|,["”]?\s*(?:(?:[A-Z][\w'-]+\s+){0,5}|he\s+|she\s+|the [A-Za-z ]+ )(?:said|added|noted|told|stressed|emphasized|said,)\b|,\s+said\s+[A-Z]|,\s+adding\b|,\s+noting\b|,\s+calling\b|\s+to\s+(?:consolidate|facilitate|achieve)\b|\s*\(|,?\s+after\s+(?=[A-Z]|(?:the|his|her|their)\s)|,?\s+and\s+that\s|,\s+with\s+[\w ]{2,40}?\s+\w+ing\b|,?\s+and\s+(?:looks?|looked|looking)\s+forward\b|,?\s+and\s+(?:added|said|noted|stressed|pointed out|underlined|emphasized)\b|,\s+(?:announced|proposed|put forward|launched|initiated)\s+(?:by|in|at|a|an|the|last|\d)/;
+  /,\s+(?:a|an)\s+[\w-]+\s+(?:designed|aimed|intended|that|which)\b|,?\s+so as to\b|\s+in order to\b|,\s+which\b|,\s+while\b(?!\s+[a-z]+ing\b)|\s+to help\b|,\s+to\s+(?:contribute|better|jointly build)\b|,["”]?\s*(?:(?:[A-Z][\w'-]+\s+){0,5}|he\s+|she\s+|the [A-Za-z ]+ )(?:said|added|noted|told|stressed|emphasized|said,)\b|,\s+said\s+[A-Z]|,\s+adding\b|,\s+noting\b|,\s+part of\b|,\s+calling\b|\s+to\s+(?:consolidate|facilitate|achieve)\b|\s*\(|,?\s+after\s+(?=[A-Z]|(?:the|his|her|their)\s)|,?\s+and\s+that\s|,\s+with\s+[\w ]{2,40}?\s+\w+ing\b|,?\s+and\s+(?:looks?|looked|looking)\s+forward\b|,?\s+and\s+(?:added|said|noted|stressed|pointed out|underlined|emphasized)\b|,\s+(?:announced|proposed|put forward|launched|initiated)\s+(?:by|in|at|a|an|the|last|\d)/;
 
 // "work with Tajikistan, guided by …, to", "make joint efforts to": frames before the action.
 const FRAME =
@@ -63,7 +63,9 @@ function purposeCut(text: string): number | null {
   for (const m of text.matchAll(re)) {
     const before = text.slice(0, m.index);
     if (/\b(?:and|or|but)$/.test(before) || before.trim().split(/\s+/).length < 2) continue;
-    if (OBJECT_CONTROL.test(before) || TAKES_TO.test(before) || FRAME_WITH.test(before.split(/[,;]\s*/).at(-1)!)) continue;
+    // "develop a plan by the end of the year to create …": a time between them changes nothing.
+    const untimed = before.replace(/\s+(?:by|before|within)\s+the\s+end\s+of\s+(?:the\s+|this\s+|next\s+)?(?:year|month|\d{4})$|\s+(?:this|next)\s+year$|\s+as\s+soon\s+as\s+possible$/, "");
+    if (OBJECT_CONTROL.test(before) || TAKES_TO.test(untimed) || FRAME_WITH.test(before.split(/[,;]\s*/).at(-1)!)) continue;
     verbs ??= baseVerbStarts(text);
     if (verbs.has(m.index! + m[0].length)) return m.index!;
   }
@@ -163,6 +165,8 @@ const NAMED_ITEM = new RegExp(
   "g",
 );
 
+const NEW_VERSION = /\b(?:(?:an?\s+)?(?:upgraded|new|improved)\s+versions?|(?:the\s+)?(?:second|next|new)\s+phases?)\s+of\s+(?:the\s+)?$/i;
+
 export function institutionsIn(text: string): string[] {
   NAMED_ITEM.lastIndex = 0;
   return [...text.matchAll(NAMED_ITEM)].map((m) => m[0]).filter((n) => /[A-Z]/.test(n.replace(/^the\s+/, "")));
@@ -188,5 +192,10 @@ export function namedItems(sentence: string, span: [number, number]): [number, n
   }
   // Only a list of two or more named things is split; one name stays inside its phrase.
   const listed = items.length >= 2 && /,|\band\b/.test(text.slice(items[0][1] - span[0], items[1][0] - span[0]));
-  return listed ? items : [];
+  if (!listed) return [];
+  // "build upgraded versions of the Corridor and the Agreement": the upgrade of a thing is
+  // another pledge than the thing, so the first name keeps what it is a version of.
+  const version = NEW_VERSION.exec(text.slice(0, items[0][0] - span[0]));
+  if (version) items[0] = [span[0] + version.index, items[0][1]];
+  return items;
 }

@@ -11,10 +11,14 @@ const asPledge = (m: ExtractedMention): PledgeCandidate => ({ id: 1, title: m.ti
 describe("acronyms", () => {
   it("read an acronym as its full name, the kind in the name included", () => {
     const full = one("The two sides will speed up the building of the Pamir Gateway Corridor.");
-    const short = one("China will upgrade the PGC.");
+    const short = one("China will push forward the PGC.");
     const s = scoreLink(short, asPledge(full));
     expect(s.score).toBeGreaterThanOrEqual(0.9);
     expect(s.reason).toMatch(/shares named 'PGC'/);
+    // Its upgrade is another pledge, however the name is told.
+    const upgrade = scoreLink(one("China will upgrade the PGC."), asPledge(full));
+    expect(upgrade.score).toBeLessThan(0.55);
+    expect(upgrade.reason).toMatch(/only one upgrades/);
   });
   it("still tell a facility outside the name apart", () => {
     const organisation = one("The two sides will strengthen cooperation within the Pamir Mountain Council.");

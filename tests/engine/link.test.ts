@@ -172,3 +172,21 @@ describe("visa facilitation told as talks, waivers or an agreement", () => {
     expect(scoreLink(b, asPledge(a)).score).toBeGreaterThanOrEqual(LINK_THRESHOLD);
   });
 });
+
+describe("plans for a named thing, and its upgrade", () => {
+  it("links a plan for a named corridor to the corridor told by its acronym", () => {
+    const a = one('Xi said China hoped to move ahead with plans for a "China-Tajikistan trade corridor."');
+    const b = one("Xi said China will push forward the China-Tajikistan Trade Corridor (CTTC).");
+    const c = one("Xi said the two sides will speed up the implementation of CTTC.");
+    expect(scoreLink(b, asPledge(a)).score).toBeGreaterThanOrEqual(LOW_CONFIDENCE);
+    expect(chooseLink(c, [asPledge(b, 1), asPledge(a, 2)])?.confidence).toBeGreaterThanOrEqual(LOW_CONFIDENCE);
+  });
+
+  it("keeps the upgrade of a named thing apart from the thing", () => {
+    const a = one("Xi said the two sides will build the Dushanbe Industrial Park.");
+    const ms = extractMentions(HEAD(TJ) + "China stands ready to build upgraded versions of the Dushanbe Industrial Park and the Khatlon Free Trade Zone.", parseReadout(HEAD(TJ) + "China stands ready to build upgraded versions of the Dushanbe Industrial Park and the Khatlon Free Trade Zone."));
+    const s = scoreLink(ms[0], asPledge(a));
+    expect(s.score).toBeLessThan(LINK_THRESHOLD);
+    expect(s.reason).toMatch(/only one upgrades/);
+  });
+});

@@ -280,3 +280,42 @@ describe("willingness in other words, editors' insertions, and who put a thing f
     expect(ms.map((m) => m.phrase)).toEqual(["supports the reforms", "implement the agreements", "expand fruit imports", "build a school in Kulob"]);
   });
 });
+
+describe("promises told in the past, as offers, participles and hopes about the other side", () => {
+  it("takes 'hoped to', 'reiterated X's offer to' and 'promising to'", () => {
+    const ms = run("Wang Yi said China hoped to move ahead with the Vahdat road. Muhriddin reiterated Tajikistan's offer to send a team of engineers to Xinjiang. Tajikistan firmly sticks to the one-China principle, said Muhriddin, promising to spare no effort in ensuring the safety of Chinese staff in Tajikistan.");
+    expect(ms.map((m) => m.title)).toEqual([
+      "Move ahead with the Vahdat road",
+      "Send a team of engineers to Xinjiang",
+      "Stick to the one-China principle",
+      "Spare no effort in ensuring the safety of Chinese staff in Tajikistan",
+    ]);
+  });
+
+  it("reads support reaffirmed in a participle or next to a commitment, and titles mutual support as backing each other", () => {
+    const ms = run("The two ministers noted the good state of relations, reaffirming their mutual support on core issues. They reaffirmed the unwavering support to each other on border security and expressed continued commitment and support for the Dushanbe–Kulma road.");
+    expect(ms.map((m) => m.title)).toEqual([
+      "Support each other on core issues",
+      "Support each other on border security",
+      "Support the Dushanbe–Kulma road",
+    ]);
+  });
+
+  it("gives a hope about the other side to that side", () => {
+    const ms = run("Wang Yi said he hopes that Tajikistan can enhance its efforts in protecting Chinese staff and their projects.");
+    expect(ms).toHaveLength(1);
+    expect(ms[0].giver).toBe("Tajikistan");
+    expect(ms[0].phrase).toBe("enhance its efforts in protecting Chinese staff and their projects");
+    expect(ms[0].antecedent).toBeUndefined();
+  });
+
+  it("keeps what a plan is for past a time, and ends at an appositive ', part of …'", () => {
+    const ms = run("China and Tajikistan pledged to develop a plan by the end of the year to create a trade corridor, part of their efforts to deepen ties.");
+    expect(ms.map((m) => m.phrase)).toEqual(["develop a plan by the end of the year to create a trade corridor"]);
+  });
+
+  it("keeps 'upgraded versions of' with the first named thing of a list", () => {
+    const ms = run("China stands ready to work with Tajikistan to build upgraded versions of the Dushanbe Industrial Park and the Khatlon Free Trade Zone.");
+    expect(ms.map((m) => m.phrase)).toEqual(["upgraded versions of the Dushanbe Industrial Park", "Khatlon Free Trade Zone"]);
+  });
+});
