@@ -57,7 +57,9 @@ function countriesIn(text: string): string[] {
 }
 
 function isParty(subject: string, participants: Participant[]): boolean {
-  const subj = subject.trim();
+  // "2024, which was declared the year of Kazakh tourism in China, will …": the head, not the
+  // relative clause, is the subject.
+  const subj = subject.replace(/,\s*(?:which|who|that)\b[^,]*,(?=.)/g, " ").trim();
   // ", and will hold …" shares the subject of the clause before it.
   if (!subj || /^(?:also|then|further)$/i.test(subj)) return true;
   if (/^(?:which|it|this|that)$/i.test(subj.split(/\s+/).at(-1) ?? "")) return false;
@@ -71,7 +73,8 @@ function isParty(subject: string, participants: Participant[]): boolean {
 function clauseStart(text: string, before: number): number {
   const head = text.slice(0, before);
   let best = 0;
-  for (const re of [/\bthat\s+/g, /\bsaid\s+/g, /;\s+/g, /,\s+(?:and|while|but)\s+/g, /\bnoted\s+/g, /\bstressed\s+/g]) {
+  // A full stop inside a quotation ends a sentence of the speaker's too.
+  for (const re of [/\bthat\s+/g, /\bsaid\s+/g, /;\s+/g, /,\s+(?:and|while|but)\s+/g, /\bnoted\s+/g, /\bstressed\s+/g, /\b[A-Za-z][a-z]+(?<!\b(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Prof|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec))[.!?][”"]?\s+(?=[A-Z])/g]) {
     let m: RegExpExecArray | null;
     while ((m = re.exec(head))) best = Math.max(best, m.index + m[0].length);
   }
@@ -147,6 +150,9 @@ function thirdPartyClauses(sentence: string, pieces: [number, number][], sides: 
   return out;
 }
 
+// "push China-Kazakhstan relations to a new high", "take the economic partnership to a new level":
+// lifting the relationship itself is rhetoric, whatever adjectives it carries.
+const LIFT_RELATIONS = /^(?:[\w’'-]+\s+){1,2}?(?:the\s+|their\s+|our\s+|bilateral\s+)?(?:[\w’'-]+\s+){0,3}?(?:relations?|relationship|ties|partnership)\s+(?:to|into|onto)\s+(?:a\s+|an\s+)?(?:new|higher|greater|even higher)(?:\s+and\s+higher)?\s+(?:levels?|highs?|heights?|stages?)$/i;
 const WORLD = /\b(?:world peace|peace of the world|world['’]s (?:peace|development)|developing countries|mankind|humanity|global governance system)\b/i;
 const SAFETY = /\b(?:safety|security|protect(?:ion)?|safeguard)\b/i;
 const BOTH_SIDES = /\b(?:bilateral|jointly|together|between the two (?:countries|sides|nations)|cooperation|cooperate|exchanges|synergy|alignment|docking|connectivity|interconnectivity)\b/i;
@@ -247,6 +253,7 @@ export function extractMentions(text: string, parsed: ParsedReadout): ExtractedM
         const antecedent = /\b(?:its|their)\b/.test(vpText) ? institutionsIn(s.text.slice(0, vp[0])).at(-1) : undefined;
         // The world's peace, mankind, the developing countries: a slogan about everyone, not a
         // commitment of this pair (a named initiative or institution is still tracked).
+        if (LIFT_RELATIONS.test(vpText.trim())) continue;
         if (WORLD.test(vpText) && !institutionsIn(vpText).length && !/\b[A-Z][a-z]+ (?:[A-Z][a-z]+ )*Initiative\b/.test(vpText)) continue;
         // Relationship rhetoric: nothing but frames. Backing each other is a standing commitment all the same.
         if (keyTerms(vpText).length === 0 && !antecedent && !MUTUAL_SUPPORT.test(vpText)) continue;

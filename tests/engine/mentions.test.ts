@@ -319,3 +319,20 @@ describe("promises told in the past, as offers, participles and hopes about the 
     expect(ms.map((m) => m.phrase)).toEqual(["upgraded versions of the Dushanbe Industrial Park", "Khatlon Free Trade Zone"]);
   });
 });
+
+describe("lifting the relationship, grounds and forecasts", () => {
+  it("drops lifting the relationship to a new level, and ends an action at 'based on …'", () => {
+    const ms = run("China stands ready to push China-Tajikistan relations to a new high and expand cooperation in hydropower based on mutual trust. Wang Yi stressed China's commitment to taking the China-Tajikistan economic partnership to a new level.");
+    expect(ms.map((m) => m.phrase)).toEqual(["expand cooperation in hydropower"]);
+  });
+
+  it("ends a commitment at a full stop inside a quotation", () => {
+    const ms = run("Muhriddin said: “Tajikistan will open a trade house in Kashgar. Trade between our states is growing fast. We will simplify customs checks at Karamyk.”");
+    expect(ms.map((m) => m.phrase)).toEqual(["open a trade house in Kashgar", "simplify customs checks at Karamyk"]);
+  });
+
+  it("reads a year that 'will open up prospects' as a forecast, whatever its relative clause names", () => {
+    const ms = run("Muhriddin said 2025, which was declared the year of Tajik tourism in China, will open up great prospects for this sphere.");
+    expect(ms).toEqual([]);
+  });
+});
