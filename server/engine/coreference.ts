@@ -43,8 +43,8 @@ const ROUTE = stems(["railway", "highway", "road", "corridor", "pipeline", "rout
 const TRANSPORT_ROUTE = stems(["railway", "highway", "road", "corridor", "route"]);
 
 const DET = "(?:its|their|the|this|that|these|those|such)";
-// "its proposal", "the project", "this initiative", "their joint offer".
-const STAND_IN = new RegExp(`\\b(${DET}\\s+(?:[\\w-]+\\s+)?(proposals?|offers?|bids?|projects?|initiatives?|plans?|schemes?|deals?))\\b(?!\\s+(?:of|for|on|to)\\b)`, "i");
+// "its proposal", "the project", "this initiative", "their joint offer", "its construction".
+const STAND_IN = new RegExp(`\\b(${DET}\\s+(?:[\\w-]+\\s+)?(proposals?|offers?|bids?|projects?|initiatives?|plans?|schemes?|deals?|construction|implementation|operation|completion))\\b(?!\\s+(?:of|for|on|to)\\b)`, "i");
 // "the Uzbek section", "this stretch", "the second phase".
 const PART = new RegExp(`\\b(${DET}\\s+(?:[\\w-]+\\s+)?(sections?|segments?|stretch(?:es)?|legs?))\\b(?!\\s+(?:of|from|between)\\b)`, "i");
 // "the plant", "this railway", "the new centre": a definite facility with at most one word before

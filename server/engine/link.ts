@@ -121,6 +121,9 @@ function comparePhrase(m: Features, c: Features, giverOk: boolean, ph: string): 
   if (flow) return flow;
   const backing = mutualSupport(m, c, ph);
   if (backing) return backing;
+  // Docking, synergy or alignment of the two sides' strategies is one standing commitment of a
+  // pair, whichever strategy or corridor one mention names.
+  if (aligns(m) && aligns(c) && !(m.names.length && c.names.length)) return { score: LIST_SCORE, reason: `both align the two sides' strategies, as ${quote(ph)}` };
   const shared = m.keys.filter((k) => c.keys.includes(k));
   if (!shared.length) return sameFamily(m, c, shared, ph) ?? { score: 0, reason: "no shared key terms" };
   // An object on one side counts as such on both: the smaller weight wins.

@@ -91,3 +91,13 @@ describe("antecedents outside pledges", () => {
     expect(find(plant, "the project").antecedent?.phrase).toBe("Rogun hydropower plant");
   });
 });
+
+describe("an action noun that points back", () => {
+  it("reads 'its construction' as the corridor named before it, and links through it", () => {
+    const first = run("Li said the two sides will build the Khatlon-Xinjiang transport corridor.");
+    const later = run("The Khatlon-Xinjiang transport corridor is a key project, and Tajikistan is ready to facilitate its construction.");
+    const build = find(later, "its construction");
+    expect(build.antecedent?.phrase).toMatch(/Khatlon-Xinjiang transport corridor/);
+    expect(chooseLink(build, [asPledge(first)])?.pledgeId).toBe(1);
+  });
+});

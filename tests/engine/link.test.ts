@@ -190,3 +190,15 @@ describe("plans for a named thing, and its upgrade", () => {
     expect(s.reason).toMatch(/only one upgrades/);
   });
 });
+
+describe("aligning the two sides' strategies", () => {
+  it("links aligning a named corridor with the synergy of development strategies, but not with trade", () => {
+    const a = one("Xi said the two sides will focus on aligning the Pamir Land Bridge.");
+    const b = one("Xi said the two sides should seek greater synergy between development strategies.");
+    const trade = one("Xi said the two sides should expand bilateral trade.");
+    const s = scoreLink(b, asPledge(a));
+    expect(s.score).toBeGreaterThanOrEqual(LINK_THRESHOLD);
+    expect(s.reason).toMatch(/both align/);
+    expect(scoreLink(trade, asPledge(a)).score).toBeLessThan(LINK_THRESHOLD);
+  });
+});
