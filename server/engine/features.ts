@@ -103,7 +103,7 @@ export function features(phrase: string, pair: string, given?: string[], anteced
     words,
     investor: investorOf(phrase, sides),
     fields: keys.filter((k) => AREA.has(k) && !FLOW_ACTOR.has(k)),
-    family: oneFamily(keys),
+    family: oneFamily(keys, /\w,\s+\w/.test(phrase)),
     lead: leadOf(phrase, keys),
   };
   if (cache.size > 20_000) cache.clear();
@@ -129,9 +129,13 @@ function leadOf(phrase: string, keys: string[]): string | null {
   return null;
 }
 
-/** The one field family every key of a phrase belongs to, if there is one. */
-function oneFamily(keys: string[]): string | null {
-  const found = new Set(keys.map(fieldFamily));
-  if (found.size !== 1 || found.has(null)) return null;
-  return [...found][0];
+/** The one field family every key of a phrase belongs to, if there is one. A listed run of two or
+ *  more fields of one family keeps it past a field of no family ("culture, education, sub-national
+ *  and other fields"). */
+function oneFamily(keys: string[], listed: boolean): string | null {
+  const known = keys.map(fieldFamily).filter((f): f is string => f !== null);
+  const found = new Set(known);
+  if (found.size !== 1) return null;
+  if (known.length === keys.length) return known[0];
+  return listed && known.length >= 2 && keys.every((k) => fieldFamily(k) || AREA.has(k)) ? known[0] : null;
 }

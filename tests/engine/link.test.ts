@@ -202,3 +202,16 @@ describe("aligning the two sides' strategies", () => {
     expect(scoreLink(trade, asPledge(a)).score).toBeLessThan(LINK_THRESHOLD);
   });
 });
+
+describe("a listed run of fields of one family", () => {
+  it("files 'culture, education, sub-national and other fields' under people-to-people exchanges, but not lone sub-national cooperation", () => {
+    const people = one("Xi said the two sides should step up people-to-people exchanges.");
+    const list = one("Xi said the two sides should strengthen cooperation in culture, education, sub-national and other fields.");
+    const local = one("Xi said the two sides should energize sub-national cooperation.");
+    const projects = one("Xi said the two sides should speed up the construction of transportation infrastructure projects.");
+    const connectivity = one("Xi said the two sides should deepen cooperation in connectivity.");
+    expect(scoreLink(list, asPledge(people)).score).toBeGreaterThanOrEqual(LINK_THRESHOLD);
+    expect(scoreLink(local, asPledge(people)).score).toBeLessThan(LINK_THRESHOLD);
+    expect(scoreLink(projects, asPledge(connectivity)).score).toBeLessThan(LINK_THRESHOLD);
+  });
+});
