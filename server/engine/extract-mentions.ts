@@ -1,6 +1,6 @@
 import { classifyTopic, type TopicSlug } from "@/lib/topics";
 import { allCities, COUNTRY_RE, countryOf } from "./gazetteer";
-import { namedThingsIn, resolveAntecedent, type Antecedent, type AntecedentCandidate } from "./coreference";
+import { anaphorOf, namedThingsIn, resolveAntecedent, type Antecedent, type AntecedentCandidate } from "./coreference";
 import { findCues, NON_PLEDGE_FRAME, type Cue, type Firmness } from "./cues";
 import { investorOf, keyTerms, lemma, linkKeysOf, stem } from "./normalise";
 import type { ParsedReadout } from "./parse-readout";
@@ -153,7 +153,16 @@ function thirdPartyClauses(sentence: string, pieces: [number, number][], sides: 
 // "push China-Kazakhstan relations to a new high", "take the economic partnership to a new level":
 // lifting the relationship itself is rhetoric, whatever adjectives it carries.
 const LIFT_RELATIONS = /^(?:[\w’'-]+\s+){1,2}?(?:the\s+|their\s+|our\s+|bilateral\s+)?(?:[\w’'-]+\s+){0,3}?(?:relations?|relationship|ties|partnership)\s+(?:to|into|onto)\s+(?:a\s+|an\s+)?(?:new|higher|greater|even higher)(?:\s+and\s+higher)?\s+(?:levels?|highs?|heights?|stages?)$/i;
-const WORLD = /\b(?:world peace|peace of the world|world['’]s (?:peace|development)|developing countries|mankind|humanity|global governance system)\b/i;
+// "carry forward the Silk Road spirit", "uphold the Shanghai Spirit": a spirit is rhetoric, whatever it is named after.
+const SPIRIT = /^(?:\w+ly\s+)?(?:carry forward|carry on|inherit|uphold|promote|champion|foster|pass on|advocate|practise|practice)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,4}?spirit(?:\s+(?:of|with)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}?[\w’'-]+)*$/i;
+
+/** "will never allow any force to use its territory against China": the title keeps the "never". */
+function negated(cue: Cue, sentence: string, title: string): string {
+  if (!/\bnever\b/i.test(sentence.slice(cue.start, cue.end)) || /^never\b/i.test(title)) return title;
+  return `Never ${title.replace(/^[A-Z](?=[a-z])/, (c) => c.toLowerCase())}`;
+}
+
+const WORLD = /\b(?:world peace|peace of the world|world['’]s (?:peace|development)|developing countries|mankind|humanity|global governance system|hegemonism|power politics|international (?:fairness|equity) and justice)\b/i;
 const SAFETY = /\b(?:safety|security|protect(?:ion)?|safeguard)\b/i;
 const BOTH_SIDES = /\b(?:bilateral|jointly|together|between the two (?:countries|sides|nations)|cooperation|cooperate|exchanges|synergy|alignment|docking|connectivity|interconnectivity)\b/i;
 function pairCompound(text: string, country: string): boolean {
@@ -253,10 +262,10 @@ export function extractMentions(text: string, parsed: ParsedReadout): ExtractedM
         const antecedent = /\b(?:its|their)\b/.test(vpText) ? institutionsIn(s.text.slice(0, vp[0])).at(-1) : undefined;
         // The world's peace, mankind, the developing countries: a slogan about everyone, not a
         // commitment of this pair (a named initiative or institution is still tracked).
-        if (LIFT_RELATIONS.test(vpText.trim())) continue;
+        if (LIFT_RELATIONS.test(vpText.trim()) || SPIRIT.test(vpText.trim())) continue;
         if (WORLD.test(vpText) && !institutionsIn(vpText).length && !/\b[A-Z][a-z]+ (?:[A-Z][a-z]+ )*Initiative\b/.test(vpText)) continue;
         // Relationship rhetoric: nothing but frames. Backing each other is a standing commitment all the same.
-        if (keyTerms(vpText).length === 0 && !antecedent && !MUTUAL_SUPPORT.test(vpText)) continue;
+        if ((keyTerms(vpText).length === 0 || linkKeysOf(vpText).length === 0) && !antecedent && !anaphorOf(vpText) && !MUTUAL_SUPPORT.test(vpText)) continue;
         const { giver, receiver } = giverOf(subject, cue, vpText, ctx);
         // A subject noun phrase is one thing however many names it holds ("branches of the
         // Moscow Engineering Physics Institute and Bauman … University will open").
@@ -288,9 +297,9 @@ export function extractMentions(text: string, parsed: ParsedReadout): ExtractedM
             firmness: cue.firmness,
             specificity: specificityOf(phrase, p.item),
             topic: classifyTopic(topicText),
-            title: p.item
+            title: negated(cue, s.text, p.item
               ? makeTitle(phrase, { name: phrase, governing: `${vpText} ${passiveVerb ?? s.text.slice(cue.start, span[1])}` })
-              : makeTitle(passiveVerb ? `${vpText.replace(/^([A-Z])(?=[a-z]+\s+[a-z])/, (c) => c.toLowerCase())} to ${passiveVerb}` : vpText),
+              : makeTitle(passiveVerb ? `${vpText.replace(/^([A-Z])(?=[a-z]+\s+[a-z])/, (c) => c.toLowerCase())} to ${passiveVerb}` : vpText)),
             linkKeys: keys,
             countryPair,
             ...(refersTo ? { antecedent: refersTo } : {}),

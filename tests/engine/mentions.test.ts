@@ -336,3 +336,15 @@ describe("lifting the relationship, grounds and forecasts", () => {
     expect(ms).toEqual([]);
   });
 });
+
+describe("slogans that name nothing to track", () => {
+  it("drops a verb with nothing but rhetoric after it, spirits, chapters and world slogans", () => {
+    const ms = run("The two sides should uphold true multilateralism and further elevate the level of bilateral relations. China is ready to carry forward the Silk Road spirit with Tajikistan, write a new chapter of China-Tajikistan relations and make the pie of cooperation bigger. Both sides should enrich the content of the partnership and oppose hegemonism and power politics. China will build a hospital in Kulob.");
+    expect(ms.map((m) => m.title)).toEqual(["Build a hospital in Kulob"]);
+  });
+
+  it("keeps the 'never' of a promise in its title", () => {
+    const ms = run("Muhriddin said Tajikistan will never allow any force to use its territory against China.");
+    expect(ms.map((m) => m.title)).toEqual(["Never allow any force to use its territory against China"]);
+  });
+});
