@@ -125,6 +125,9 @@ export function resolveAntecedent(
 // before the kind of thing it is.
 const NAMED_THING = /\b[A-Z][\w'’]*(?:-[A-Z][\w'’]*)*(?:\s+[a-z][\w-]*){0,2}?\s+(?:railway|highway|road|corridor|pipeline|bridge|tunnel|plant|station|dam|mine|park|zone|project)s?\b/g;
 
+// "the Global Governance Initiative", "the Belt and Road Initiative": a named initiative.
+const NAMED_INITIATIVE = /\b[A-Z][\w'’-]*(?:\s+(?:and\s+)?[A-Z][\w'’-]*)*\s+Initiative\b/g;
+
 const NOT_A_NAME = /^(?:The|This|That|These|Those|A|An|Its|Their|Our|His|Her|Each|Every|Both|Such)\s/;
 
 /** Named things in a sentence (institutions, named facilities), as antecedents for what follows. */
@@ -142,5 +145,6 @@ export function namedThingsIn(text: string, start: number, sentenceIndex: number
     add(name, i);
   }
   for (const m of text.matchAll(NAMED_THING)) if (!NOT_A_NAME.test(m[0])) add(m[0], m.index);
+  for (const m of text.matchAll(NAMED_INITIATIVE)) add(m[0], m.index);
   return out.sort((a, b) => a.at - b.at);
 }

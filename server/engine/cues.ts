@@ -42,7 +42,15 @@ const CUES: { re: RegExp; firmness: Firmness; kind: Cue["kind"]; label?: string 
   { re: /\b(?:welcomes|welcomed)\b|\b(?:fully |firmly |staunchly |steadfastly )?supports\b/g, firmness: 1, kind: "verb" },
   // A standing policy told in the present ("firmly adheres to the one-China principle", "encourages
   // its companies to invest"); the past ("adhered to") tells what was done.
-  { re: /\b(?:firmly |strictly |always )?(?:adheres|sticks) to\b|\b(?:firmly |strictly |always )?(?:abides by|upholds)\b|\bencourages\b|\b(?:firmly |resolutely )?opposes\b/g, firmness: 1, kind: "verb" },
+  // "China respects the development path chosen by the Mongolian people" is such a policy too.
+  { re: /\b(?:firmly |strictly |always )?(?:adheres|sticks)\s+(?:firmly\s+|strictly\s+)?to\b|\b(?:firmly |strictly |always )?(?:abides\s+(?:firmly\s+|strictly\s+)?by|upholds)\b|\bencourages\b|\b(?:firmly |resolutely )?opposes\b|\b(?:fully |firmly |always )?respects\b/g, firmness: 1, kind: "verb" },
+  // A proposal addressed to both or one side: "suggested the two sides strengthen financial
+  // cooperation", "proposed that China and Mongolia expand …".
+  { re: new RegExp(`\\b(?:suggested|suggests|suggesting|proposed|proposes|proposing)\\s+(?:that\\s+)?(the two sides|both sides|the two countries|both countries|[A-Z][a-z]+ and [A-Z][a-z]+)\\s+(?=(?!(?:should|would|could|can|will|must|need|shall|jointly)\\b)[a-z]+\\b)`, "g"), firmness: 2, kind: "call", label: "proposed that …" },
+  // "looks forward to working with … to consolidate …": a wish to act, told with a gerund.
+  { re: /\b(?:looks?|looked|looking)\s+forward\s+to\s+(?=[a-z]+ing\b)/g, firmness: 1, kind: "modal", label: "looks forward to" },
+  // "reiterated to firmly adhere to …": a renewed commitment, in the wording of official translations.
+  { re: /\b(?:reiterated|reiterates|reaffirmed|reaffirms)\s+to\b/g, firmness: 3, kind: "modal" },
   // "the two sides agreed on further cooperation under …": an agreement on a course of action.
   { re: /\b(?:agreed|agree) on\b/g, firmness: 4, kind: "modal" },
   { re: /\b(?:is|are) (?:also |further )?encouraged to\b/g, firmness: 2, kind: "modal" },

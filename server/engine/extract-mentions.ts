@@ -6,7 +6,7 @@ import { investorOf, keyTerms, lemma, linkKeysOf, stem } from "./normalise";
 import type { ParsedReadout } from "./parse-readout";
 import type { Participant } from "./participants";
 import { sentenceSpeaker } from "./speakers";
-import { institutionsIn, namedItems, NOT_BILATERAL, predicateSpan, splitVerbPhrases, withoutPurpose } from "./split-objects";
+import { institutionsIn, namedItems, NOT_BILATERAL, predicateSpan, splitVerbPhrases, withoutFrame, withoutPurpose } from "./split-objects";
 import { makeTitle } from "./titles";
 import { specificityOf } from "./specificity";
 
@@ -30,8 +30,8 @@ export interface ExtractedMention {
   antecedent?: Antecedent;
 }
 
-const JOINT = /\b(?:two sides|both sides|two countries|both countries|the sides|the parties|two leaders|both leaders|two presidents|the presidents|each other|two officials|two ministers|we also agreed|both)\b/i;
-const THIRD_PARTY_SUBJECT = /^(?:an? (?:increasing|growing) number of|many|most|other|all) (?:countries|parties|nations)|^the international community/i;
+const JOINT = /\b(?:two sides|both sides|two countries|both countries|two nations|both nations|the sides|the parties|two leaders|both leaders|two presidents|the presidents|each other|one another|two officials|two ministers|we also agreed|both)\b/i;
+const THIRD_PARTY_SUBJECT = /^(?:an? (?:increasing|growing) number of|many|most|other|all|developing|developed|regional|neighbouring|neighboring) (?:countries|parties|nations)|^(?:countries|nations) (?:in|of) the (?:region|world)|^the international community|^the world\b/i;
 // Predictions and descriptions, not commitments: "will be the first", "will remain a priority".
 const IN_FORCE = /^(?:take|come into|enter into)\s+(?:effect|force)\b/;
 // A passive, or an event whose subject is what is done ("the visa exemption agreement will take effect").
@@ -164,7 +164,8 @@ function negated(cue: Cue, sentence: string, title: string): string {
 
 const WORLD = /\b(?:world peace|peace of the world|world['’]s (?:peace|development)|developing countries|mankind|humanity|global governance system|hegemonism|power politics|international (?:fairness|equity) and justice)\b/i;
 const SAFETY = /\b(?:safety|security|protect(?:ion)?|safeguard)\b/i;
-const BOTH_SIDES = /\b(?:bilateral|jointly|together|between the two (?:countries|sides|nations)|cooperation|cooperate|exchanges|synergy|alignment|docking|connectivity|interconnectivity)\b/i;
+// A free trade agreement, pact or zone, and a negotiation, take two as well.
+const BOTH_SIDES = /\b(?:bilateral|jointly|together|between the two (?:countries|sides|nations)|co-?operation|co-?operate|exchanges|synergy|alignment|docking|dovetail|connectivity|interconnectivity|each other|one another|mutual(?:ly)?|free[- ]trade\s+(?:agreements?|pacts?|zones?|areas?|deals?|talks|negotiations?)|negotiations?)\b/i;
 function pairCompound(text: string, country: string): boolean {
   const m = /\b[A-Z][a-z]+(?:-[A-Z][a-z]+)+\b/g;
   for (const x of text.match(m) ?? []) if (x.split("-").some((w) => countryOf(w) === country)) return true;
@@ -255,7 +256,7 @@ export function extractMentions(text: string, parsed: ParsedReadout): ExtractedM
       if (thirdNamed && !partnerNamed && !JOINT.test(s.text)) continue;
       const ctx: Ctx = { parsed, speaker, sides };
       for (const whole of thirdPartyClauses(s.text, splitVerbPhrases(s.text, span), sides)) {
-        const vp = withoutPurpose(s.text, whole, cue.cue);
+        const vp = withoutPurpose(s.text, withoutFrame(s.text, whole), cue.cue);
         const vpText = s.text.slice(vp[0], vp[1]);
         if (NOT_ACTION.test(vpText)) continue;
         // "support its operation" after "the Luban Workshop in Dushanbe": the pronoun's name counts.

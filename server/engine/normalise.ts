@@ -34,6 +34,14 @@ export const GENERIC = new Set([
 // (lexicon.json). Exports to a country are that country's imports, so both fold to one key; the
 // "three forces" are one stream; a partner's core interests are one stream of political support.
 const SYNONYMS: Record<string, string> = lexicon.synonyms;
+// Multi-word equivalences (lexicon.json, phrases), read before the words are folded.
+const PHRASES: [RegExp, string][] = lexicon.phrases.map((p) => [new RegExp(p.pattern, "gi"), p.as]);
+
+function foldPhrases(phrase: string): string {
+  let out = phrase;
+  for (const [re, as] of PHRASES) out = out.replace(re, as);
+  return out;
+}
 
 export function lemma(word: string): string {
   let w = word.toLowerCase().replace(/['’]s$/, "").replace(/[^a-z0-9-]/g, "");
@@ -106,7 +114,8 @@ const VERBAL = /(?:ing|ed|ive|ion|ment)$/;
 export interface KeyTerm { key: string; named: boolean }
 
 /** Content terms of a phrase: lemmatised, synonyms folded, generic words and country names dropped. */
-export function keyTerms(phrase: string): KeyTerm[] {
+export function keyTerms(text: string): KeyTerm[] {
+  const phrase = foldPhrases(text);
   const out: KeyTerm[] = [];
   const seen = new Set<string>();
   const re = /[A-Za-z][A-Za-z0-9'’-]*/g;

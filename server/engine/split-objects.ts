@@ -9,7 +9,7 @@ import { baseVerbStarts, gerundStarts } from "./nlp";
 
 // Verbs that head a new commitment when they follow ", " / "and " inside a predicate.
 const VERBS =
-  "deepen|expand|expanding|strengthen|strengthening|promote|advance|implement|build|support|supports|oppose|opposes|encourage|encourages|carry|prevent|enhance|energize|pool|speed|step|make|foster|upgrade|increase|introduce|welcome|welcomes|safeguard|uphold|combat|crack|continue|accelerate|open|provide|hold|start|create|attract|develop|modernize|help|focus|consolidate|improve|guard|maintain|participate|establish|complete|simplify|mark|organize|invite|submit|host|give|render|keep|coordinate|leverage|set|view|summarize|seek|boost|offer|supply|deliver|facilitate|ensure|explore|launch|push|tap|lift|pursue|respect|jointly|further|actively|resolutely|unequivocally|steadfastly|staunchly|firmly|fully|continuously|never|take|turn|jointly|bring|share|address|meet";
+  "deepen|expand|expanding|strengthen|strengthening|promote|advance|implement|build|support|supports|oppose|opposes|encourage|encourages|carry|prevent|enhance|energize|pool|speed|step|make|foster|upgrade|increase|introduce|welcome|welcomes|safeguard|uphold|combat|crack|continue|accelerate|open|provide|hold|start|create|attract|develop|modernize|help|focus|consolidate|improve|guard|maintain|participate|establish|complete|simplify|mark|organize|invite|submit|host|give|render|keep|coordinate|leverage|set|view|summarize|seek|boost|offer|supply|deliver|facilitate|ensure|explore|launch|push|tap|lift|pursue|respect|jointly|further|actively|resolutely|unequivocally|steadfastly|staunchly|firmly|fully|continuously|never|take|turn|jointly|bring|share|address|meet|work\\s+(?:together|jointly|closely|hand\\s+in\\s+hand)";
 // "China's increased investment … and expanded import of …", "the construction of three plants
 // and in the modernization of the grid": each nominal action has its own object.
 const NOMINAL_ACTION = "(?:in\\s+|to\\s+)?(?:the\\s+)?(?:(?:increased|expanded|enhanced|improved)\\s+[a-z]+\\s+of|(?:construction|modernization|building|opening|establishment|completion)\\s+of)\\b";
@@ -17,7 +17,7 @@ const VERB_SPLIT = new RegExp(`(?:,["”]?\\s+(?:and\\s+|as well as\\s+)?|\\s+an
 
 // Where the committed action stops: purpose clauses, attributions, relative clauses.
 const CUT =
-  /,\s+(?:a|an)\s+[\w-]+\s+(?:designed|aimed|intended|that|which)\b|,?\s+so as to\b|\s+in order to\b|,\s+which\b|,\s+while\b(?!\s+[a-z]+ing\b)|\s+to help\b|,\s+to\s+(?:contribute|better|jointly build)\b|,["”]?\s*(?:(?:[A-Z][\w'-]+\s+){0,5}|he\s+|she\s+|the [A-Za-z ]+ )(?:said|added|noted|told|stressed|emphasized|said,)\b|,\s+said\s+[A-Z]|,\s+adding\b|,\s+noting\b|,\s+part of\b|,?\s+(?:based on|on the basis of)\s|(?<=\b[A-Za-z][a-z]+)(?<!\b(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Prof|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec))[.!?][”"]?\s+(?=[A-Z][a-z])|,\s+calling\b|\s+to\s+(?:consolidate|facilitate|achieve)\b|\s*\(|,?\s+after\s+(?=[A-Z]|(?:the|his|her|their)\s)|,?\s+and\s+that\s|,\s+with\s+[\w ]{2,40}?\s+\w+ing\b|,?\s+and\s+(?:looks?|looked|looking)\s+forward\b|,?\s+and\s+(?:added|said|noted|stressed|pointed out|underlined|emphasized)\b|,\s+(?:announced|proposed|put forward|launched|initiated)\s+(?:by|in|at|a|an|the|last|\d)/;
+  /,\s+(?:a|an)\s+[\w-]+\s+(?:designed|aimed|intended|that|which)\b|,?\s+so as to\b|\s+in order to\b|,\s+which\b|,\s+while\b(?!\s+[a-z]+ing\b)|\s+to help\b|,\s+to\s+(?:contribute|better|jointly build)\b|,["”]?\s*(?:(?:[A-Z][\w'-]+\s+){0,5}|he\s+|she\s+|the [A-Za-z ]+ )(?:said|added|noted|told|stressed|emphasized|said,)\b|,\s+said\s+[A-Z]|,\s+adding\b|,\s+noting\b|,\s+part of\b|,?\s+(?:based on|on the basis of)\s|(?<=\b[A-Za-z][a-z]+)(?<!\b(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Prof|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec))[.!?][”"]?\s+(?=[A-Z][a-z])|,\s+calling\b|(?<!\befforts?)\s+to\s+(?:consolidate|facilitate|achieve)\b|\s*\(|,?\s+after\s+(?=[A-Z]|(?:the|his|her|their)\s)|,?\s+and\s+that\s|,\s+with\s+[\w ]{2,40}?\s+\w+ing\b|,?\s+and\s+(?:looks?|looked|looking)\s+forward\b|,?\s+and\s+(?:added|said|noted|stressed|pointed out|underlined|emphasized)\b|,\s+(?:announced|proposed|put forward|launched|initiated)\s+(?:by|in|at|a|an|the|last|\d)/;
 
 // "work with Tajikistan, guided by …, to", "make joint efforts to": frames before the action.
 const FRAME =
@@ -70,6 +70,13 @@ function purposeCut(text: string): number | null {
     if (verbs.has(m.index! + m[0].length)) return m.index!;
   }
   return null;
+}
+
+/** A listed action told with its frame ("…, and work together with X to fight …"): the action. */
+export function withoutFrame(sentence: string, span: [number, number]): [number, number] {
+  const fm = FRAME.exec(sentence.slice(span[0], span[1]));
+  if (!fm || NOT_BILATERAL.test(sentence.slice(span[0], span[1])) || span[0] + fm[0].length >= span[1]) return span;
+  return [span[0] + fm[0].length, span[1]];
 }
 
 export function predicateSpan(sentence: string, from: number, to: number): [number, number] | null {

@@ -101,3 +101,10 @@ describe("an action noun that points back", () => {
     expect(chooseLink(build, [asPledge(first)])?.pledgeId).toBe(1);
   });
 });
+
+describe("a named initiative as antecedent", () => {
+  it("reads 'this initiative' as the initiative named earlier in the sentence, not an earlier strategy", () => {
+    const ms = run("The two sides should deepen the alignment of development strategies. Noting that the Global Energy Security Initiative proposed by China serves all countries, Li said China is willing to work with Tajikistan to implement this initiative.");
+    expect(find(ms, "this initiative").antecedent?.phrase).toBe("Global Energy Security Initiative");
+  });
+});

@@ -348,3 +348,41 @@ describe("slogans that name nothing to track", () => {
     expect(ms.map((m) => m.title)).toEqual(["Never allow any force to use its territory against China"]);
   });
 });
+
+describe("standing policies, proposals and renewed commitments", () => {
+  it("reads a present 'respects' and 'abides firmly by' as standing policies", () => {
+    const ms = run("Wang Yi said China respects the development path chosen by the Tajik people. Muhriddin said Tajikistan abides firmly by the one-China policy.");
+    expect(ms.map((m) => [m.phrase, m.giver])).toEqual([
+      ["respects the development path chosen by the Tajik people", "China"],
+      ["abides firmly by the one-China policy", "Tajikistan"],
+    ]);
+  });
+
+  it("splits a proposal addressed to both sides into its actions, each joint", () => {
+    const ms = run("Wang Yi suggested the two sides expand local currency settlement and open more flights between Dushanbe and Urumqi.");
+    expect(ms.map((m) => [m.phrase, m.giver])).toEqual([
+      ["expand local currency settlement", "joint"],
+      ["open more flights between Dushanbe and Urumqi", "joint"],
+    ]);
+  });
+
+  it("reads 'looks forward to working with … in efforts to' as the actions after it", () => {
+    const ms = run("Wang Yi said China looks forward to working with Tajikistan in continued efforts to build the Kulob hospital and maintain exchanges between young diplomats, so as to deepen friendship.");
+    expect(ms.map((m) => m.phrase)).toEqual(["build the Kulob hospital", "maintain exchanges between young diplomats"]);
+  });
+
+  it("reads 'reiterated to' as a renewed commitment", () => {
+    const ms = run("Muhriddin reiterated to firmly support China's position on Taiwan.");
+    expect(ms.map((m) => m.phrase)).toEqual(["firmly support China's position on Taiwan"]);
+  });
+
+  it("reads a listed 'and work together to …' as its own action, without the frame", () => {
+    const ms = run("Wang Yi urged both sides to deepen customs cooperation, and work together with other parties to fight drug trafficking.");
+    expect(ms.map((m) => m.phrase)).toEqual(["deepen customs cooperation", "fight drug trafficking"]);
+  });
+
+  it("drops what developing countries should do, principles, and commitments with no object", () => {
+    const ms = run("Wang Yi said developing countries should work together against protectionism. The two sides should uphold the principle of equality and inclusiveness, abide by commitments and build a cold storage plant in Khujand.");
+    expect(ms.map((m) => m.phrase)).toEqual(["build a cold storage plant in Khujand"]);
+  });
+});

@@ -138,3 +138,34 @@ describe("mutual support", () => {
     expect(scoreLink(drive, asPledge(interests)).score).toBeLessThan(LINK_THRESHOLD);
   });
 });
+
+describe("set phrases of the domain, kept as data", () => {
+  it("reads high-level contacts, communications and exchanges as one commitment", () => {
+    const a = one("The two sides will maintain high-level contacts.");
+    const b = one("The two sides will maintain exchanges between high-level officials.");
+    const c = one("China is ready to keep high-level communications with Tajikistan.");
+    expect(scoreLink(b, asPledge(a)).score).toBeGreaterThanOrEqual(LINK_THRESHOLD);
+    expect(scoreLink(c, asPledge(a)).score).toBeGreaterThanOrEqual(LINK_THRESHOLD);
+  });
+  it("reads international and regional affairs and multilateral frameworks as one field of coordination", () => {
+    const a = one("The two sides will strengthen coordination in international and regional affairs.");
+    const b = one("The two sides will step up communication and collaboration within multilateral frameworks.");
+    expect(linkKeysOf(a.phrase)).toEqual(["multilater"]);
+    expect(scoreLink(b, asPledge(a)).score).toBeGreaterThanOrEqual(LINK_THRESHOLD);
+  });
+  it("keeps strategic communication as a commitment of its own, and folds spelling variants", () => {
+    const m = one("The two sides will maintain strategic communication.");
+    expect(m.linkKeys).toEqual(["strategic-communication"]);
+    expect(linkKeysOf("push forward co-operation in hydropower")).toEqual(linkKeysOf("push forward cooperation in hydropower"));
+  });
+  it("reads a free trade negotiation as the pair's, whichever side states it", () => {
+    const a = one("Rahmon said Tajikistan is willing to start free trade agreement negotiations.");
+    const b = one("Xi said China is willing to start a feasibility study on a free trade agreement with Tajikistan.");
+    expect([a.giver, b.giver]).toEqual(["joint", "joint"]);
+  });
+  it("files production capacity apart from trade and investment", () => {
+    const capacity = one("The two sides will enhance cooperation in production capacity, investment and infrastructure.");
+    const trade = one("The two sides will expand trade and investment cooperation.");
+    expect(scoreLink(trade, asPledge(capacity)).score).toBeLessThan(LINK_THRESHOLD);
+  });
+});
