@@ -165,7 +165,7 @@ function negated(cue: Cue, sentence: string, title: string): string {
 const WORLD = /\b(?:world peace|peace of the world|world['’]s (?:peace|development)|developing countries|mankind|humanity|global governance system|hegemonism|power politics|international (?:fairness|equity) and justice)\b/i;
 const SAFETY = /\b(?:safety|security|protect(?:ion)?|safeguard)\b/i;
 // A free trade agreement, pact or zone, and a negotiation, take two as well.
-const BOTH_SIDES = /\b(?:bilateral|jointly|together|between the two (?:countries|sides|nations)|co-?operation|co-?operate|exchanges|synergy|alignment|docking|dovetail|connectivity|interconnectivity|each other|one another|mutual(?:ly)?|free[- ]trade\s+(?:agreements?|pacts?|zones?|areas?|deals?|talks|negotiations?)|negotiations?)\b/i;
+const BOTH_SIDES = /\b(?:bilateral|jointly|together|between the two (?:countries|sides|nations)|co-?operation|co-?operate|coordinat(?:e|ion)|collaborat(?:e|ion)|interactions?|consultations?|dialogue|communication|exchanges|synergy|alignment|docking|dovetail|connectivity|interconnectivity|each other|one another|mutual(?:ly)?|free[- ]trade\s+(?:agreements?|pacts?|zones?|areas?|deals?|talks|negotiations?)|negotiations?)\b/i;
 function pairCompound(text: string, country: string): boolean {
   const m = /\b[A-Z][a-z]+(?:-[A-Z][a-z]+)+\b/g;
   for (const x of text.match(m) ?? []) if (x.split("-").some((w) => countryOf(w) === country)) return true;

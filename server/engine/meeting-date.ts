@@ -60,7 +60,9 @@ function resolve({ text, sentences, publishedAt, monthHint, today, sideDates, nu
         const lead = /\b(?:On|on|As of)\s+(?:the\s+\w+\s+of\s+)?$/.exec(text.slice(Math.max(s.start, d.start - 30), d.start));
         const tail = /^,?\s*local time/.exec(text.slice(d.end, d.end + 14));
         const phrase = text.slice(lead ? d.start - lead[0].length : d.start, tail ? d.end + tail[0].length : d.end);
-        return { full, phrase: phrase + orderNote(d, numeric), yearGiven: d.year !== null };
+        // "Beijing, 29 November 2022 (Agency): …": a dateline says when the report was filed.
+        const dateline = d.start - s.start <= 40 && /^\s*(?:\([^)]{1,40}\)\s*)?(?::|--|—|–|-\s)/.test(text.slice(d.end, d.end + 45));
+        return { full, phrase: phrase + orderNote(d, numeric), yearGiven: d.year !== null, dateline };
       }
     }
     return null;
@@ -68,7 +70,11 @@ function resolve({ text, sentences, publishedAt, monthHint, today, sideDates, nu
 
   // 1. A full date in an opening sentence about the meeting.
   const explicit = explicitIn(early, true);
-  if (explicit && explicit.yearGiven) return { date: explicit.full, evidence: `explicit ${quote(explicit.phrase)}` };
+  if (explicit && explicit.yearGiven) {
+    const held = explicit.dateline ? heldOn(early, explicit.full) : null;
+    if (held) return { date: held.iso, evidence: `explicit ${quote(held.phrase)}, the day the meeting was held, before the dateline ${quote(explicit.phrase)}` };
+    return { date: explicit.full, evidence: `explicit ${quote(explicit.phrase)}` };
+  }
 
   // 2. A weekday near the top, resolved against the publication date; a full date elsewhere
   //    (usually a photo caption) on the same weekday and not long before publication is preferred.
@@ -148,6 +154,25 @@ function resolve({ text, sentences, publishedAt, monthHint, today, sideDates, nu
   }
   return { date: null, evidence: "no recognisable meeting date" };
 }
+
+/**
+ * "The talks were held on the afternoon of November 28" under a dateline of the 29th: the day the
+ * text says the meeting was held, when it is on or up to two weeks before the dateline.
+ */
+function heldOn(sentences: Sentence[], dateline: string): { iso: string; phrase: string } | null {
+  for (const s of sentences) {
+    if (!MEETING_CONTEXT.test(s.text)) continue;
+    for (const m of s.text.matchAll(HELD_ON)) {
+      const at = m.index + m[0].length;
+      const d = findDates(s.text, at, Math.min(s.text.length, at + 30)).find((x) => x.start === at);
+      if (!d) continue;
+      const full = d.year !== null ? iso(d.year, d.month, d.day) : completeYear(d, dateline);
+      if (full && full < dateline && daysBetween(full, dateline) <= MAX_LAG_DAYS) return { iso: full, phrase: s.text.slice(m.index, d.end).trim() };
+    }
+  }
+  return null;
+}
+const HELD_ON = /\bon\s+(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?/gi;
 
 function endOfMonth(isoDate: string): string {
   return addDays(addDays(isoDate.slice(0, 8) + "01", 32).slice(0, 8) + "01", -1);

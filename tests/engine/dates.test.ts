@@ -18,6 +18,13 @@ describe("meeting date", () => {
     expect(p.meetingDate).toBe("2025-11-22");
     expect(p.dateEvidence).toContain("On the afternoon of November 22, 2025 local time");
   });
+  it("takes the day the text says the meeting was held over a later dateline", () => {
+    const p = parseReadout("Leaders meet\n\nDushanbe, 12 March 2024 (Agency): President Xi Jinping met President Emomali Rahmon during his state visit. The talks were held on the evening of March 11 at the palace.\n\nThe two sides agreed to build a new school.");
+    expect(p.meetingDate).toBe("2024-03-11");
+    expect(p.dateEvidence).toContain("dateline");
+    const same = parseReadout("Leaders meet\n\nDushanbe, 12 March 2024 (Agency): President Xi Jinping met President Emomali Rahmon on Tuesday.\n\nThe two sides agreed to build a new school.");
+    expect(same.meetingDate).toBe("2024-03-12");
+  });
   it("resolves a weekday against the publication date", () => {
     const p = parseReadout("Talks\nPublished: 19 May 2023\n\nOn Wednesday, the minister received the ambassador for a meeting.");
     expect(p.meetingDate).toBe("2023-05-17");
