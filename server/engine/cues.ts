@@ -36,7 +36,7 @@ const CUES: { re: RegExp; firmness: Firmness; kind: Cue["kind"]; label?: string 
   { re: /\b(?:is|are)\s+interested in\b/g, firmness: 3, kind: "modal", label: "is interested in" },
   { re: /\b(?:is|are)\s+determined to\b|\b(?:agreed|agree|agreeing|vowed|vowing|vow|pledged|pledging|pledge|promised|promising|promises|committed|decided|resolved) to\b/g, firmness: 4, kind: "modal" },
   { re: /\bwill\b(?:,\s*as always,)?(?:\s+(?:also|further|continue to|always|never|still|actively|jointly|firmly|keep)\b)*|\b\w+['’]ll\b/g, firmness: 4, kind: "modal" },
-  { re: /\bshould(?:\s+(?:also|further|continue to|jointly|actively))*\b|\bneeds? to\b|\bmust\b|\bit is necessary to\b|\bstressed the importance of\b|\bproposed to\b/g, firmness: 2, kind: "modal" },
+  { re: /\b(?:should|shall)(?:\s+(?:also|further|continue to|jointly|actively))*\b|\bneeds? to\b|\bmust\b|\bit is necessary to\b|\bstressed the importance of\b|\bproposed to\b/g, firmness: 2, kind: "modal" },
   { re: /\b(?:hopes?|hoped|hoping) to\b|\bexpects? to\b/g, firmness: 1, kind: "modal" },
   // Base forms ("support", "welcome") are heads of another cue's predicate, never cues themselves.
   { re: /\b(?:welcomes|welcomed)\b|\b(?:fully |firmly |staunchly |steadfastly )?supports\b/g, firmness: 1, kind: "verb" },
@@ -54,7 +54,7 @@ const CUES: { re: RegExp; firmness: Firmness; kind: Cue["kind"]; label?: string 
   // "the two sides agreed on further cooperation under …": an agreement on a course of action.
   { re: /\b(?:agreed|agree) on\b/g, firmness: 4, kind: "modal" },
   { re: /\b(?:is|are) (?:also |further )?encouraged to\b/g, firmness: 2, kind: "modal" },
-  { re: /\b(?:stress|express|reaffirm|reiterat|voic)(?:ed|ing)\s+(?:the\s+|their\s+|its\s+|[A-Z]\w+['’]s\s+)?(?:(?:firm|full|strong|unwavering|continued|mutual)\s+)*(?:commitment\s+and\s+)?support\s+(?:for|to|on)\b/g, firmness: 1, kind: "verb", label: "support for" },
+  { re: /\b(?:stress|express|reaffirm|reiterat|voic)(?:ed|ing)\s+(?:the\s+|their\s+|its\s+|[A-Z]\w+['’]s\s+)?(?:(?:firm|full|strong|unwavering|continued|mutual)\s+)*(?:commitment\s+and\s+)?support\s+(?:for|to|on|of)\b/g, firmness: 1, kind: "verb", label: "support for" },
 ];
 
 const ORDINAL = /(?:^|:\s+)(First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Finally|Lastly)(?:ly)?,\s+(?=[a-z])/;

@@ -39,7 +39,7 @@ const PASSIVE = /^be\s+(?:\w+ly\s+|well\s+)?(?:\w+ed|put|held|made|built|given|t
 const NOT_ACTION = /^(?:be\s+(?!(?:\w+ly\s+|well\s+)?(?:\w+ed|put|held|made|built|given|taken|set|done|kept)\b)|remain\b|become\b|always be\b|witness\b)/i;
 // Welcoming a guest's visit or attendance, or being welcomed somewhere, is hospitality: nothing
 // anyone could track ("welcomed the minister's visit", "was welcomed by the mayor").
-const HOSPITALITY = /^\s*(?:by\b|(?:[\w’'-]+\s+){0,5}?(?:visits?|attendance|arrival|trip)\b(?!\s+(?:of|by)\s+(?:more|students|tourists|experts|delegations))|(?:\w+ly\s+)?(?:(?:the\s+)?(?:[A-Z][\w.-]*\s+){0,3}(?:President|Premier|Prime Minister|Minister|Foreign Minister|Chairman|Ambassador|Councillor)\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2}\s+(?:to|in)\s+(?:[A-Z][a-z]+|the\s+[A-Z])|(?:\w+ly\s+)?(?:him|her|them|the (?:guests?|delegation|visitor)s?)\b)/;
+const HOSPITALITY = /^\s*(?:by\b|(?:[\w’'-]+\s+){0,5}?(?:visits?|attendance|arrival|trip)\b(?!\s+(?:of|by)\s+(?:more|students|tourists|experts|delegations))|(?:\w+ly\s+)?(?:(?:the\s+)?(?:[A-Z][\w.-]*\s+){0,3}(?:President|Premier|Prime Minister|Minister|Foreign Minister|Chairman|Ambassador|Councillor)\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2}\s+(?:to|in)\s+(?:[A-Z][a-z]+|the\s+[A-Z])|(?:\w+ly\s+)?(?:him|her|them|the (?:guests?|delegation|visitor)s?)\b|(?:\w+ly\s+)?(?:the\s+)?(?:[A-Z][\w.-]*\s+){0,3}(?:President|Premier|Prime Minister|Minister|Chairman|Ambassador|Councillor|King|Prince|Secretary)\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}(?=\s*(?:$|[,.;]|\s+(?:and|on|who|to the)\b)))/;
 // A firm "will" commits only a party; "its opening up will provide opportunities" is a forecast.
 // "will" or "'ll", not "willing".
 const WILL = /\bwill\b|['’]ll\b/;

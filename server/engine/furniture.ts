@@ -25,6 +25,7 @@ const CRUMB = /^\s*(?:Home|Main|Main page|Homepage)\s*(?:>|»|\/|›)|(?:\s[>»�
 // Lines after which nothing is article text any more.
 const TERMINAL =
   /^\s*(?:Editor|Editors|Responsible editor|Chief editor|Translator)\s*[:：]|^\s*(?:Search Trends|Related (?:News|Articles|Stories|Posts)|Read more|Most (?:Read|Popular)|Share this|Tags?\s*:|Copyright|©)/i;
+const INLINE_LINK = /^\s*(?:Read more|Read also|Also read|See also)\s*[:：|-]\s*\S/i;
 const FOOTER =
   /(?:\|.*\|)|Registration number|All rights reserved|Sponsored by|Operated by|recommended to use .*browser|Follow us|Subscribe to|Contact us|About us|Privacy policy|Terms of use/i;
 // Photo credits: "(Xinhua/Li Xiang)", "/Chinese Foreign Ministry", "Photo: Kabar", "(Photo by …)".
@@ -66,6 +67,8 @@ export function analyseLayout(text: string): Layout {
   for (const l of lines) {
     const t = l.text.trim();
     if (terminal) { l.kind = "footer"; continue; }
+    // "Read more: <another headline>" inside an article links elsewhere; the article goes on.
+    if (INLINE_LINK.test(t)) { l.kind = "footer"; continue; }
     if (TERMINAL.test(t)) { l.kind = "footer"; terminal = true; continue; }
     if (CRUMB.test(t)) { l.kind = "crumb"; continue; }
     const dp = DATE_PREFIX.exec(l.text);

@@ -41,7 +41,7 @@ export function makeTitle(phrase: string, namedItem?: { name: string; governing:
     if (lead && lead.pos === "VERB" && lead.lemma && lead.lemma !== lead.text.toLowerCase()) t = lead.lemma + t.slice(lead.end - 5);
   }
   // "reaffirmed support for each other on …": the support is the action.
-  t = t.replace(/^support (?:for|to)\s+(?=each other|one another|[A-Z])/i, "support ");
+  t = t.replace(/^support (?:for|to|of)\s+(?=each other|one another|[A-Z]|the\s)/i, "support ");
   // "reaffirming their mutual support on core issues": backing each other is the action.
   t = t.replace(/^mutual support\s+(?=on|in|for)\b/i, "support each other ");
   // "choosing its own development path" (one of a list of gerunds): the verb in its base form.

@@ -386,3 +386,15 @@ describe("standing policies, proposals and renewed commitments", () => {
     expect(ms.map((m) => m.phrase)).toEqual(["build a cold storage plant in Khujand"]);
   });
 });
+
+describe("web pages and formal registers", () => {
+  it("reads on after an in-article link to another story", () => {
+    const ms = run("Wang Yi said China will build a school in Khorog.\nRead more: Tajik minister to visit Urumqi next month\nThe two sides agreed to open a consulate in Khujand.");
+    expect(ms.map((m) => m.phrase)).toEqual(["build a school in Khorog", "open a consulate in Khujand"]);
+  });
+
+  it("reads 'shall' as a commitment, a welcome of a guest as courtesy, and titles support of a policy as the verb", () => {
+    const ms = run("Wang Yi welcomed Foreign Minister Muhriddin and noted the good ties. China and Tajikistan shall expand cooperation in mining. Muhriddin reaffirmed Tajikistan's firm support of the one-China principle.");
+    expect(ms.map((m) => m.title)).toEqual(["Expand cooperation in mining", "Support the one-China principle"]);
+  });
+});
