@@ -20,6 +20,7 @@ const PARTY = "(?:the two sides|both sides|the two countries|both countries|the 
 const CUES: { re: RegExp; firmness: Firmness; kind: Cue["kind"]; label?: string }[] = [
   { re: new RegExp(`\\b(?:called|calling|calls) on (${PARTY}) to\\b`, "g"), firmness: 2, kind: "call", label: "called on … to" },
   { re: new RegExp(`\\b(?:urged|urging|urges) (${PARTY}) to\\b`, "g"), firmness: 2, kind: "call", label: "urged … to" },
+  { re: new RegExp(`\\b(?:encouraged|encouraging|encourages|asked|asking|asks) (the two sides|both sides|the two countries|both countries|the two governments|both governments) to\\b`, "g"), firmness: 2, kind: "call", label: "encouraged … to" },
   { re: /\bexpressed the hope that\b|\bhopes? that\b|\bexpects? that\b|\bit is expected that\b/g, firmness: 1, kind: "hope-that" },
   // A commitment told as a noun inside a reporting verb: "underscored China's readiness to",
   // "underlined the need to", "expressed willingness to", "reaffirmed their determination to".

@@ -398,3 +398,13 @@ describe("web pages and formal registers", () => {
     expect(ms.map((m) => m.title)).toEqual(["Expand cooperation in mining", "Support the one-China principle"]);
   });
 });
+
+describe("encouragement addressed to both sides", () => {
+  it("reads 'encouraged both sides to' as a call on the pair, each listed action its own", () => {
+    const ms = run("Wang Yi encouraged both sides to expand e-commerce, and support more Chinese companies to invest in Tajik mining.");
+    expect(ms.map((m) => [m.phrase, m.cue])).toEqual([
+      ["expand e-commerce", "encouraged … to"],
+      ["support more Chinese companies to invest in Tajik mining", "encouraged … to"],
+    ]);
+  });
+});
