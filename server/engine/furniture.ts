@@ -99,7 +99,8 @@ export function analyseLayout(text: string): Layout {
     if (FOOTER.test(t) && t.length < 160) { l.kind = "footer"; continue; }
     if ((seen.get(t) ?? 0) > 1 || CAPTION_CREDIT.test(t)) { l.kind = "caption"; continue; }
     if (BYLINE.test(t) && t.length < 120) { l.kind = "byline"; if (mastheadSeen) inHeader = false; continue; }
-    if (inHeader && !dp && !(/[.!?"”]\s*$/.test(t) && t.split(/\s+/).length > 8) && t.length <= 200) {
+    // A line of more than twenty words is article text, even when the page wraps it mid-sentence.
+    if (inHeader && !dp && !(/[.!?"”]\s*$/.test(t) && t.split(/\s+/).length > 8) && t.split(/\s+/).length <= 20 && t.length <= 200) {
       l.kind = "masthead"; // resolved to title below
       mastheadSeen = true;
       continue;

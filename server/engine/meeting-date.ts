@@ -6,9 +6,11 @@ import type { Sentence } from "./sentences";
 export interface MeetingDate { date: string | null; evidence: string }
 
 const MEETING_CONTEXT =
-  /\b(met|meets|meet|meeting|talks|held|holds|hosted|hosts|received|receives|dialogue|visit|visiting|arrived|arrives|phone|call|conversation|press|summit|session|consultations|spoke|negotiations|co-chaired|chaired|attended|signed)\b/i;
+  /\b(met|meets|meet|meeting|talks|agreed|agreement|deal|held|holds|hosted|hosts|received|receives|dialogue|visit|visiting|arrived|arrives|phone|call|conversation|press|summit|session|consultations|spoke|negotiations|co-chaired|chaired|attended|signed)\b/i;
 // A weekday far from publication is not the meeting this readout reports.
 const MAX_LAG_DAYS = 14;
+// A day without a year is read in the year before publication only this close to it.
+const YEARLESS_LAG_DAYS = 180;
 
 interface Inputs {
   text: string;
@@ -56,12 +58,16 @@ function resolve({ text, sentences, publishedAt, monthHint, today, sideDates, nu
         // A stated full date after publication is kept (and the readout refused for it); a year
         // guessed from the publication date never lands after it.
         if (ref && full > ref && d.year === null) continue;
+        // Nor does it land most of a year before: "until Jan 23" on a page of 20 January is not last year.
+        if (ref && d.year === null && daysBetween(full, ref) > YEARLESS_LAG_DAYS) continue;
         // Phrase covering the date, e.g. "On the afternoon of July 5, 2024 local time".
         const lead = /\b(?:On|on|As of)\s+(?:the\s+\w+\s+of\s+)?$/.exec(text.slice(Math.max(s.start, d.start - 30), d.start));
         const tail = /^,?\s*local time/.exec(text.slice(d.end, d.end + 14));
         const phrase = text.slice(lead ? d.start - lead[0].length : d.start, tail ? d.end + tail[0].length : d.end);
         // "Beijing, 29 November 2022 (Agency): …": a dateline says when the report was filed.
-        const dateline = d.start - s.start <= 40 && /^\s*(?:\([^)]{1,40}\)\s*)?(?::|--|—|–|-\s)/.test(text.slice(d.end, d.end + 45));
+        // "(Agency - 12th June, 2020) … on Thursday" too.
+        const before = text.slice(s.start, d.start);
+        const dateline = d.start - s.start <= 60 && (before.lastIndexOf("(") > before.lastIndexOf(")") || /^\s*(?:\([^)]{1,40}\)\s*)?(?::|--|—|–|-\s)/.test(text.slice(d.end, d.end + 45)));
         return { full, phrase: phrase + orderNote(d, numeric), yearGiven: d.year !== null, dateline };
       }
     }
@@ -73,6 +79,12 @@ function resolve({ text, sentences, publishedAt, monthHint, today, sideDates, nu
   if (explicit && explicit.yearGiven) {
     const held = explicit.dateline ? heldOn(early, explicit.full) : null;
     if (held) return { date: held.iso, evidence: `explicit ${quote(held.phrase)}, the day the meeting was held, before the dateline ${quote(explicit.phrase)}` };
+    // "(Agency - 12th June, 2020) Xi on Thursday during phone talks …": the weekday before the dateline.
+    const wd = explicit.dateline ? early.flatMap((x) => findWeekdays(text, x.start, x.end))[0] : undefined;
+    if (wd) {
+      const day = lastWeekdayOnOrBefore(explicit.full, wd.weekday);
+      if (day < explicit.full) return { date: day, evidence: `weekday ${quote(wd.text)} before the dateline ${quote(explicit.phrase)}` };
+    }
     return { date: explicit.full, evidence: `explicit ${quote(explicit.phrase)}` };
   }
 

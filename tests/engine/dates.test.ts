@@ -25,6 +25,19 @@ describe("meeting date", () => {
     const same = parseReadout("Leaders meet\n\nDushanbe, 12 March 2024 (Agency): President Xi Jinping met President Emomali Rahmon on Tuesday.\n\nThe two sides agreed to build a new school.");
     expect(same.meetingDate).toBe("2024-03-12");
   });
+  it("reads a weekday against a dateline in parentheses", () => {
+    const p = parseReadout("Leaders speak by phone\n\nMOSCOW (Agency - 12th June, 2020) President Xi Jinping on Thursday during phone talks with President Emomali Rahmon said China will send doctors to Dushanbe.");
+    expect(p.meetingDate).toBe("2020-06-11");
+  });
+  it("reads a long first line wrapped mid-sentence as article text, not as the title", () => {
+    const p = parseReadout("Chinese President Xi Jinping met with Tajik President Emomali Rahmon in Dushanbe on Friday, agreeing to promote cooperation in various fields including the Belt and Road\nInitiative.\nUpdated: 2019-06-15\n\nThe two leaders agreed to build a new school.");
+    expect(p.sentences[0].text).toMatch(/^Chinese President Xi Jinping met/);
+    expect(p.meetingDate).toBe("2019-06-14");
+  });
+  it("never reads a day without a year as most of a year before publication", () => {
+    const p = parseReadout("China, Tajikistan sign deal\nUpdated: 2014-01-20 18:31\n\nChina and Tajikistan agreed on a five-year cooperation roadmap on Jan 20. The prime minister's visit will continue until Jan 23.");
+    expect(p.meetingDate).toBe("2014-01-20");
+  });
   it("resolves a weekday against the publication date", () => {
     const p = parseReadout("Talks\nPublished: 19 May 2023\n\nOn Wednesday, the minister received the ambassador for a meeting.");
     expect(p.meetingDate).toBe("2023-05-17");
