@@ -1,3 +1,5 @@
+import worldCountries from "world-countries";
+
 /** Country name, adjectives/demonyms that point to it, and cities analysts expect as meeting places. */
 export interface CountryEntry { name: string; adjectives: string[]; aliases: string[]; cities: string[] }
 
@@ -24,9 +26,28 @@ export const COUNTRIES: CountryEntry[] = [
   { name: "Germany", adjectives: ["German"], aliases: [], cities: ["Berlin"] },
 ];
 
+// Every other sovereign state, from the world-countries data set (names, official names, English
+// demonyms, capitals). The hand-kept entries above come first and win where a word is shared; a
+// two-letter code or a native spelling outside plain English is not a word readouts use.
+const PLAIN = /^[A-Z][A-Za-z'’. -]+$/;
+for (const w of worldCountries) {
+  const name = w.name.common;
+  // Sovereign states only: Taiwan, Hong Kong and Macau are China's in these readouts (its core
+  // interests, not a third country), and dependencies are their state's.
+  if (!w.independent && name !== "Palestine") continue;
+  if (COUNTRIES.some((c) => c.name === name)) continue;
+  const words = (list: (string | undefined)[]) => [...new Set(list.filter((x): x is string => !!x && PLAIN.test(x) && x !== name && x.length >= 3 && x !== x.toUpperCase()))];
+  COUNTRIES.push({
+    name,
+    adjectives: words([w.demonyms?.eng?.m, w.demonyms?.eng?.f]),
+    aliases: words([w.name.official, ...w.altSpellings]),
+    cities: words(w.capital ?? []),
+  });
+}
+
 const byWord = new Map<string, string>();
 for (const c of COUNTRIES) {
-  for (const w of [c.name, ...c.adjectives, ...c.aliases]) byWord.set(w.toLowerCase(), c.name);
+  for (const w of [c.name, ...c.adjectives, ...c.aliases]) if (!byWord.has(w.toLowerCase())) byWord.set(w.toLowerCase(), c.name);
 }
 
 export function countryOf(word: string): string | null {
@@ -43,10 +64,12 @@ export const ORGAN_COUNTRY: [RegExp, string][] = [
   [/\bState Duma\b|Kremlin/, "Russia"],
 ];
 
-const COUNTRY_WORDS = [...byWord.keys()]
+// Names as written, and in capitals (datelines, headlines): "turkey", "chad" or "polish" in
+// lower case are other words.
+const COUNTRY_WORDS = [...new Set(COUNTRIES.flatMap((c) => [c.name, ...c.adjectives, ...c.aliases]).flatMap((w) => [w, w.toUpperCase()]))]
   .sort((a, b) => b.length - a.length)
   .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/'|’/g, "['’]"));
-export const COUNTRY_RE = new RegExp(`(?<![\\w-])(${COUNTRY_WORDS.join("|")})(?![\\w])`, "gi");
+export const COUNTRY_RE = new RegExp(`(?<![\\w-])(${COUNTRY_WORDS.join("|")})(?![\\w])`, "g");
 
 export function allCities(): { city: string; country: string }[] {
   return COUNTRIES.flatMap((c) => c.cities.map((city) => ({ city, country: c.name })));

@@ -1,0 +1,24 @@
+import { describe, expect, it } from "vitest";
+import { countryOf, COUNTRY_RE } from "@/server/engine/gazetteer";
+import { parseReadout } from "@/server/engine/parse-readout";
+import { extractMentions } from "@/server/engine/extract-mentions";
+
+describe("countries beyond the first partners", () => {
+  it("knows every country's name, official name and demonym", () => {
+    expect(["Cambodia", "Cambodian", "Laos", "Lao", "Laotian", "Sri Lankan", "Kingdom of Cambodia"].map(countryOf)).toEqual(["Cambodia", "Cambodia", "Laos", "Laos", "Laos", "Sri Lanka", "Cambodia"]);
+    // China's own regions are its core interests, not third countries.
+    expect(["Taiwan", "Hong Kong", "Macau"].map(countryOf)).toEqual([null, null, null]);
+  });
+
+  it("reads a name as a country only as it is written, not a lower-case word", () => {
+    const found = (t: string) => [...t.matchAll(COUNTRY_RE)].map((m) => m[1]);
+    expect(found("They will polish the plan for turkey and chad exports to JORDAN and Chad.")).toEqual(["JORDAN", "Chad"]);
+  });
+
+  it("files a Cambodian readout under its pair, with the partner's name no evidence of which pledge", () => {
+    const t = "Talks\nUpdated: May 4, 2024 10:00\n\nOn May 3, 2024, Chinese Premier Li Qiang held talks with Cambodian Prime Minister Hun Manet in Phnom Penh.\n\nLi said China will help Cambodia build a new airport in Siem Reap.";
+    const ms = extractMentions(t, parseReadout(t));
+    expect(ms.map((m) => [m.countryPair, m.giver])).toEqual([["Cambodia|China", "China"]]);
+    expect(ms[0].linkKeys).not.toContain("cambodia");
+  });
+});
