@@ -169,3 +169,15 @@ describe("set phrases of the domain, kept as data", () => {
     expect(scoreLink(trade, asPledge(capacity)).score).toBeLessThan(LINK_THRESHOLD);
   });
 });
+
+describe("words that say nothing of which pledge", () => {
+  it("implementation is no evidence: carrying out key projects is not carrying out a named initiative", () => {
+    const projects = one("The two sides will promote the effective implementation of key cooperation projects.");
+    const initiative = one("The two sides will accelerate the implementation of the Global Development Initiative, the Global Security Initiative and the Global Civilization Initiative.");
+    expect(scoreLink(initiative, asPledge(projects)).score).toBeLessThan(LINK_THRESHOLD);
+  });
+  it("drops relationship rhetoric: ironclad friendship, seizing opportunities, riding momentum", () => {
+    const t = `${HEAD}The two sides should consolidate the ironclad friendship, seize opportunities to make new progress in win-win cooperation and ride the momentum. China will unswervingly deepen its strategic relationship with Tajikistan.`;
+    expect(extractMentions(t, parseReadout(t))).toEqual([]);
+  });
+});
