@@ -48,6 +48,10 @@ const CUES: { re: RegExp; firmness: Firmness; kind: Cue["kind"]; label?: string 
   // A proposal addressed to both or one side: "suggested the two sides strengthen financial
   // cooperation", "proposed that China and Mongolia expand …".
   { re: new RegExp(`\\b(?:suggested|suggests|suggesting|proposed|proposes|proposing)\\s+(?:that\\s+)?(the two sides|both sides|the two countries|both countries|[A-Z][a-z]+ and [A-Z][a-z]+)\\s+(?=(?!(?:should|would|could|can|will|must|need|shall|jointly)\\b)[a-z]+\\b)`, "g"), firmness: 2, kind: "call", label: "proposed that …" },
+  // A request to one side: "requested the Chinese side to help Cambodia build …".
+  { re: /\b(?:requested|requests|requesting|asked|asks|asking)\s+(the\s+[A-Z][a-z]+\s+(?:side|government)|the two sides|both sides|China|[A-Z][a-z]+)\s+to\b(?!\s+(?:visit|attend|come|join the (?:celebration|ceremony))\b)/g, firmness: 2, kind: "call", label: "requested … to" },
+  // Reported future: "said that he would visit Minsk", "stressed that China would continue to …".
+  { re: /(?<=\b(?:said|says|stressed|stresses|noted|added|affirmed|assured|announced|pledged|promised|reiterated|emphasi[sz]ed)\s+(?:that\s+)?(?:he|she|they|it|we|China|[A-Z][a-z]+|the\s+[A-Z][a-z]+\s+(?:side|government))\s+)would(?:\s+(?:continue to|also|further|actively|jointly|firmly))*\b/g, firmness: 3, kind: "modal", label: "would" },
   // "looks forward to working with … to consolidate …": a wish to act, told with a gerund.
   { re: /\b(?:looks?|looked|looking)\s+forward\s+to\s+(?=[a-z]+ing\b)/g, firmness: 1, kind: "modal", label: "looks forward to" },
   // "reiterated to firmly adhere to …": a renewed commitment, in the wording of official translations.

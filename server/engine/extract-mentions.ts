@@ -43,6 +43,10 @@ const HOSPITALITY = /^\s*(?:by\b|(?:[\w’'-]+\s+){0,5}?(?:visits?|attendance|ar
 // A firm "will" commits only a party; "its opening up will provide opportunities" is a forecast.
 // "will" or "'ll", not "willing".
 const WILL = /\bwill\b|['’]ll\b/;
+// Greetings, wishes and thanks passed on are courtesy: "would convey his sincere greetings to …".
+const COURTESY = /^(?:\w+ly\s+)?(?:convey|extend|send|pass on|express)\s+(?:[\w’'-]+\s+){0,3}?(?:greetings|regards|wishes|congratulations|condolences|thanks|gratitude|sympathy|sympathies)\b/i;
+// A numeric target: "reach US$6 billion by 2020", "exceed 100 million tons".
+const TARGET = /^(?:reach|exceed|hit|surpass|top|double|triple)\b[^.;]*\d/i;
 const PARTY = /\b(?:i|he|she|we|they|side|sides|countries|leaders|presidents|parties|government|ministry|company|companies|enterprises)\b/i;
 
 function countriesIn(text: string): string[] {
@@ -212,7 +216,14 @@ export function extractMentions(text: string, parsed: ParsedReadout): ExtractedM
       let pred = s.text.slice(span[0], span[1]);
       // "the visa exemption agreement will take effect": a scheduled step, whoever the subject is;
       // any other "will" of a subject that is not a party is a forecast.
-      if (cue.kind === "modal" && WILL.test(cue.cue) && !isParty(subject, parsed.participants) && !IN_FORCE.test(pred)) continue;
+      if (cue.kind === "modal" && WILL.test(cue.cue) && !isParty(subject, parsed.participants) && !IN_FORCE.test(pred)) {
+        // "hoped that two-way trade will reach US$6 billion by 2020": a numeric target is a pledge
+        // whoever the subject is; the subject says what is to reach it.
+        const target = TARGET.test(pred) ? /(?:^|\bthat\s+|,\s+)((?:the\s+)?(?:[\w’'-]+\s+){0,3}?(?:trade|turnover|volume|investment|exports?|imports?|cargo|freight|transit|flights?)(?:\s+volume)?)\s*$/i.exec(subject) : null;
+        if (!target) continue;
+        span[0] = cs + target.index + target[0].lastIndexOf(target[1]);
+        pred = s.text.slice(span[0], span[1]);
+      }
       // The passive verb a subject-only pledge was told with ("… needs to be expanded"), for its title.
       let passiveVerb: string | null = null;
       // "there will be more direct flights": the pledge is what there will be.
@@ -258,7 +269,7 @@ export function extractMentions(text: string, parsed: ParsedReadout): ExtractedM
       for (const whole of thirdPartyClauses(s.text, splitVerbPhrases(s.text, span), sides)) {
         const vp = withoutPurpose(s.text, withoutFrame(s.text, whole), cue.cue);
         const vpText = s.text.slice(vp[0], vp[1]);
-        if (NOT_ACTION.test(vpText)) continue;
+        if (NOT_ACTION.test(vpText) || COURTESY.test(vpText)) continue;
         // "support its operation" after "the Luban Workshop in Dushanbe": the pronoun's name counts.
         const antecedent = /\b(?:its|their)\b/.test(vpText) ? institutionsIn(s.text.slice(0, vp[0])).at(-1) : undefined;
         // The world's peace, mankind, the developing countries: a slogan about everyone, not a

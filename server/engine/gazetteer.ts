@@ -69,7 +69,7 @@ export const ORGAN_COUNTRY: [RegExp, string][] = [
 const COUNTRY_WORDS = [...new Set(COUNTRIES.flatMap((c) => [c.name, ...c.adjectives, ...c.aliases]).flatMap((w) => [w, w.toUpperCase()]))]
   .sort((a, b) => b.length - a.length)
   .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/'|’/g, "['’]"));
-export const COUNTRY_RE = new RegExp(`(?<![\\w-])(${COUNTRY_WORDS.join("|")})(?![\\w])`, "g");
+export const COUNTRY_RE = new RegExp(`(?<![\\w-])(${COUNTRY_WORDS.join("|")})(?![\\w$])`, "g");
 
 export function allCities(): { city: string; country: string }[] {
   return COUNTRIES.flatMap((c) => c.cities.map((city) => ({ city, country: c.name })));

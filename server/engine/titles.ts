@@ -49,6 +49,12 @@ export function makeTitle(phrase: string, namedItem?: { name: string; governing:
     const lead = tagTokens(t)[0];
     if (lead && lead.pos === "VERB" && lead.lemma && lead.lemma !== lead.text.toLowerCase()) t = lead.lemma + t.slice(lead.end);
   }
+  // "two-way trade will reach US$6 billion by 2020": the analyst tracks raising it to the target.
+  const target = /^(?:the\s+)?(.+?)\s+(?:will|would|should|to)\s+(reach|exceed|hit|surpass|top|double|triple)\s+(.+)$/i.exec(t);
+  if (target) {
+    const verb = target[2].toLowerCase();
+    t = verb === "double" || verb === "triple" ? `${verb} ${target[1]} ${target[3]}` : `raise ${target[1]} ${verb === "reach" || verb === "hit" ? "to" : "above"} ${target[3]}`;
+  }
   // "the visa exemption agreement will take effect": the analyst tracks bringing it into force.
   const inForce = /^(?:the\s+|an?\s+)?(.+?)\s+to\s+(?:take|come into|enter into)\s+(?:effect|force)\b/i.exec(t);
   if (inForce) t = `bring the ${inForce[1]} into force`;

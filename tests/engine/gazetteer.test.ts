@@ -13,6 +13,7 @@ describe("countries beyond the first partners", () => {
   it("reads a name as a country only as it is written, not a lower-case word", () => {
     const found = (t: string) => [...t.matchAll(COUNTRY_RE)].map((m) => m[1]);
     expect(found("They will polish the plan for turkey and chad exports to JORDAN and Chad.")).toEqual(["JORDAN", "Chad"]);
+    expect(found("Trade will reach US$5 billion, the US side said.")).toEqual(["US"]);
   });
 
   it("files a Cambodian readout under its pair, with the partner's name no evidence of which pledge", () => {

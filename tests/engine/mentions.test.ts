@@ -408,3 +408,23 @@ describe("encouragement addressed to both sides", () => {
     ]);
   });
 });
+
+describe("reported futures, requests and targets", () => {
+  it("reads 'said he would' as a commitment, but passing on greetings as courtesy", () => {
+    const ms = run("Wang Yi said that he would visit Khujand next spring. Muhriddin said he would convey his sincere greetings to President Xi.");
+    expect(ms.map((m) => m.phrase)).toEqual(["visit Khujand next spring"]);
+  });
+
+  it("reads a request to one side as that side's pledge, each listed action its own", () => {
+    const ms = run("Muhriddin requested the Chinese side to help Tajikistan build a water treatment plant as well as to increase financial cooperation.");
+    expect(ms.map((m) => [m.phrase, m.giver])).toEqual([
+      ["help Tajikistan build a water treatment plant", "China"],
+      ["increase financial cooperation", "joint"],
+    ]);
+  });
+
+  it("keeps a numeric target whatever its subject, with the subject that is to reach it", () => {
+    const ms = run("Wang Yi hoped that bilateral trade will reach US$5 billion by 2030. He said the partnership will bring benefits to both peoples.");
+    expect(ms.map((m) => [m.phrase, m.title])).toEqual([["bilateral trade will reach US$5 billion by 2030", "Raise bilateral trade to US$5 billion by 2030"]]);
+  });
+});
