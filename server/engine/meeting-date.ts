@@ -2,6 +2,7 @@ import {
   addDays, completeYear, daysBetween, findDates, findWeekdays, iso, lastWeekdayOnOrBefore, weekdayOf, WEEKDAY_NAMES, type FoundDate, type NumericOrder,
 } from "./dates";
 import type { Sentence } from "./sentences";
+import { findCues } from "./cues";
 
 export interface MeetingDate { date: string | null; evidence: string }
 
@@ -11,6 +12,8 @@ const MEETING_CONTEXT =
 const MAX_LAG_DAYS = 14;
 // A day without a year is read in the year before publication only this close to it.
 const YEARLESS_LAG_DAYS = 180;
+// Sentences about what is still to come: invitations, plans, schedules.
+const AHEAD = /\b(?:invited|invites|inviting|plans?|planned|planning|scheduled|to be held|upcoming|next year|forthcoming)\b/i;
 
 interface Inputs {
   text: string;
@@ -145,7 +148,18 @@ function resolve({ text, sentences, publishedAt, monthHint, today, sideDates, nu
   const partial = yearless(early, true) ?? yearless(sentences, false);
   if (partial) {
     const now = today ?? new Date().toISOString().slice(0, 10);
-    const named = [...text.matchAll(/\b(19[9]\d|20\d\d)\b/g)].map((m) => m[1]).filter((y) => y <= now.slice(0, 4)).sort().at(-1);
+    // Years of targets and plans ("reach US$6 billion by 2020", "plans to hold the summit in
+    // January 2018") look ahead of the meeting: only years in sentences that pledge nothing count,
+    // unless no other year is named.
+    const yearsIn = (t: string) => [...t.matchAll(/(?<!\b(?:by|until|till|through|before)\s+(?:(?:the\s+)?end\s+of\s+)?)\b(19[9]\d|20\d\d)\b/g)].map((m) => m[1]).filter((y) => y <= now.slice(0, 4));
+    const described = sentences.filter((x) => findCues(x.text).length === 0 && !AHEAD.test(x.text)).flatMap((x) => yearsIn(x.text));
+    const named = described.sort().at(-1);
+    // Only years still to come ("invited him to visit in 2018"): the meeting was before the first.
+    // A year after "in" is when something is to happen; any other ("the 2019 agreement") has been.
+    const forward = [...text.matchAll(/\bin\s+(?:(?:early|late|mid-)\s*)?(?:[A-Z][a-z]+\s+)?(19[9]\d|20\d\d)\b/g)].map((m) => m[1]).sort();
+    const been = yearsIn(text).filter((y) => !forward.includes(y)).sort().at(-1);
+    const first = forward[0] ? String(Number(forward[0]) - 1) : undefined;
+    const ahead = named ? undefined : first && (!been || been <= first) ? first : been;
     // "ISLAMABAD, March 22: … who called on him on Tuesday": the latest year in which that day
     // fell on that weekday.
     const wk = [...early.filter((s) => MEETING_CONTEXT.test(s.text)), ...early].flatMap((s) => findWeekdays(text, s.start, s.end))[0];
@@ -160,6 +174,8 @@ function resolve({ text, sentences, publishedAt, monthHint, today, sideDates, nu
         ? { ref: weekdayYear, why: `the weekday it names (${quote(wk!.text)}): the latest year that day fell on it` }
         : named
         ? { ref: `${named}-12-31`, why: `the latest year the text names (${named})` }
+        : ahead
+        ? { ref: `${ahead}-12-31`, why: ahead === first ? `the year before ${forward[0]}, the first year the text looks ahead to` : `the latest year the text names (${ahead})` }
         : { ref: now, why: "the text names no year; the latest such day before today is assumed" };
     const full = completeYear(partial, hint.ref) ?? completeYear(partial, now);
     if (full) return { date: full, evidence: `explicit ${quote(partial.text)}, year from ${hint.why}` };

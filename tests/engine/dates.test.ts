@@ -38,6 +38,13 @@ describe("meeting date", () => {
     const p = parseReadout("China, Tajikistan sign deal\nUpdated: 2014-01-20 18:31\n\nChina and Tajikistan agreed on a five-year cooperation roadmap on Jan 20. The prime minister's visit will continue until Jan 23.");
     expect(p.meetingDate).toBe("2014-01-20");
   });
+  it("reads a day without a year before the years the text looks ahead to", () => {
+    const ahead = parseReadout("Leaders meet\n\nPrime Minister Kokhir Rasulzoda held talks with Premier Li Qiang in Beijing on May 17. Rasulzoda invited Li to visit Dushanbe in 2019. Li said trade will reach US$3 billion by 2021.", { today: "2026-12-05" });
+    expect(ahead.meetingDate).toBe("2018-05-17");
+    expect(ahead.dateEvidence).toContain("looks ahead");
+    const past = parseReadout("Leaders meet\n\nPrime Minister Kokhir Rasulzoda held talks with Premier Li Qiang in Beijing on May 17. The two countries established ties in 1992 and signed a treaty in 2013. Rasulzoda invited Li to visit Dushanbe in 2019.", { today: "2026-12-05" });
+    expect(past.meetingDate).toBe("2013-05-17");
+  });
   it("resolves a weekday against the publication date", () => {
     const p = parseReadout("Talks\nPublished: 19 May 2023\n\nOn Wednesday, the minister received the ambassador for a meeting.");
     expect(p.meetingDate).toBe("2023-05-17");
@@ -93,8 +100,9 @@ describe("numeric dates and pages that name no day", () => {
     expect(byMonth.meetingDate).toBe("2021-05-18");
     expect(byMonth.dateEvidence).toMatch(/year from the page's address/);
     const byText = parseReadout(`${text} They agreed to review the 2019 agreement in 2020.`);
-    expect(byText.meetingDate).toBe("2020-05-18");
-    expect(byText.dateEvidence).toMatch(/"May 18", year from the latest year the text names \(2020\)/);
+    // "the 2019 agreement" has been signed; its review "in 2020" is still to come.
+    expect(byText.meetingDate).toBe("2019-05-18");
+    expect(byText.dateEvidence).toMatch(/"May 18", year from the year before 2020, the first year the text looks ahead to/);
     const bare = parseReadout(text);
     expect(bare.meetingDate).not.toBeNull();
     expect(bare.dateEvidence).toMatch(/the text names no year/);
