@@ -125,10 +125,12 @@ function coordinatedActions(text: string): { index: number; length: number }[] {
     const lead = GERUND_LEAD.exec(text);
     const gerunds = lead ? gerundStarts(text) : null;
     const leadAt = lead ? lead.index + lead[0].length - lead[1].length : -1;
+    // "efforts in aligning the BRI with …": a gerund taking an object is a verb, whatever the tagger says.
+    const leadTakesObject = leadAt >= 0 && /^[a-z]+ing\s+(?:the|a|an|its|their|our|his|her|more|[A-Z])\b/.test(text.slice(leadAt));
     for (const m of open) {
       const at = m.index! + m[0].length;
       const preposition = /^(?:including|regarding|concerning|according|following|excluding|during|notwithstanding)\b/.test(text.slice(at));
-      if (verbs.has(at) || (gerunds && !preposition && at > leadAt && gerunds.has(leadAt) && gerunds.has(at))) points.push({ index: m.index!, length: m[0].length });
+      if (verbs.has(at) || (gerunds && !preposition && at > leadAt && (gerunds.has(leadAt) || leadTakesObject) && gerunds.has(at))) points.push({ index: m.index!, length: m[0].length });
     }
   }
   return points.sort((a, b) => a.index - b.index);

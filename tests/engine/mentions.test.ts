@@ -428,3 +428,11 @@ describe("reported futures, requests and targets", () => {
     expect(ms.map((m) => [m.phrase, m.title])).toEqual([["bilateral trade will reach US$5 billion by 2030", "Raise bilateral trade to US$5 billion by 2030"]]);
   });
 });
+
+describe("gerunds after a frame", () => {
+  it("splits 'efforts in aligning …, and creating …' into two actions", () => {
+    const ms = run("Wang Yi called on the two sides to put more efforts in aligning the Belt and Road Initiative with Tajikistan's development strategy, and creating a sound environment for the Dangara industrial park.");
+    expect(ms).toHaveLength(2);
+    expect(ms[1].phrase).toBe("creating a sound environment for the Dangara industrial park");
+  });
+});
