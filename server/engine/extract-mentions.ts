@@ -36,7 +36,7 @@ const THIRD_PARTY_SUBJECT = /^(?:an? (?:increasing|growing) number of|many|most|
 const IN_FORCE = /^(?:take|come into|enter into)\s+(?:effect|force)\b/;
 // A passive, or an event whose subject is what is done ("the visa exemption agreement will take effect").
 const PASSIVE = /^be\s+(?:\w+ly\s+|well\s+)?(?:\w+ed|put|held|made|built|given|taken|set|done|kept)\b|^(?:take|come into|enter into)\s+(?:effect|force)\b/;
-const NOT_ACTION = /^(?:be\s+(?!(?:\w+ly\s+|well\s+)?(?:\w+ed|put|held|made|built|given|taken|set|done|kept)\b)|remain\b|become\b|always be\b|witness\b)/i;
+const NOT_ACTION = /^(?:(?:continue|last|run)\s+(?:until|till|through)\b|be\s+(?!(?:\w+ly\s+|well\s+)?(?:\w+ed|put|held|made|built|given|taken|set|done|kept)\b)|remain\b|become\b|always be\b|witness\b)/i;
 // Welcoming a guest's visit or attendance, or being welcomed somewhere, is hospitality: nothing
 // anyone could track ("welcomed the minister's visit", "was welcomed by the mayor").
 const HOSPITALITY = /^\s*(?:by\b|(?:[\w’'-]+\s+){0,5}?(?:visits?|attendance|arrival|trip)\b(?!\s+(?:of|by)\s+(?:more|students|tourists|experts|delegations))|(?:\w+ly\s+)?(?:(?:the\s+)?(?:[A-Z][\w.-]*\s+){0,3}(?:President|Premier|Prime Minister|Minister|Foreign Minister|Chairman|Ambassador|Councillor)\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2}\s+(?:to|in)\s+(?:[A-Z][a-z]+|the\s+[A-Z])|(?:\w+ly\s+)?(?:him|her|them|the (?:guests?|delegation|visitor)s?)\b|(?:\w+ly\s+)?(?:the\s+)?(?:[A-Z][\w.-]*\s+){0,3}(?:President|Premier|Prime Minister|Minister|Chairman|Ambassador|Councillor|King|Prince|Secretary)\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}(?=\s*(?:$|[,.;]|\s+(?:and|on|who|to the)\b)))/;
@@ -166,7 +166,7 @@ function negated(cue: Cue, sentence: string, title: string): string {
   return `Never ${title.replace(/^[A-Z](?=[a-z])/, (c) => c.toLowerCase())}`;
 }
 
-const WORLD = /\b(?:world peace|peace of the world|world['’]s (?:peace|development)|developing countries|mankind|humanity|global governance system|hegemonism|power politics|international (?:fairness|equity) and justice)\b/i;
+const WORLD = /\b(?:world peace|peace of the world|world['’]s (?:peace|development)|developing countries|mankind|humanity|global governance system|hegemonism|hegemony|bullying|power politics|unilateralism|protectionism|international (?:fairness|equity) and justice)\b/i;
 const SAFETY = /\b(?:safety|security|protect(?:ion)?|safeguard)\b/i;
 // A free trade agreement, pact or zone, and a negotiation, take two as well.
 const BOTH_SIDES = /\b(?:bilateral|jointly|together|between the two (?:countries|sides|nations)|co-?operation|co-?operate|coordinat(?:e|ion)|collaborat(?:e|ion)|interactions?|consultations?|dialogue|communication|exchanges|synergy|alignment|docking|dovetail|connectivity|interconnectivity|each other|one another|mutual(?:ly)?|free[- ]trade\s+(?:agreements?|pacts?|zones?|areas?|deals?|talks|negotiations?)|negotiations?)\b/i;

@@ -436,3 +436,10 @@ describe("gerunds after a frame", () => {
     expect(ms[1].phrase).toBe("creating a sound environment for the Dangara industrial park");
   });
 });
+
+describe("schedules and world slogans", () => {
+  it("drops how long a visit lasts and opposing hegemony or bullying", () => {
+    const ms = run("Muhriddin's visit will continue until March 6. The two sides will jointly oppose hegemony and bullying, and open a visa centre in Khujand.");
+    expect(ms.map((m) => m.phrase)).toEqual(["open a visa centre in Khujand"]);
+  });
+});
