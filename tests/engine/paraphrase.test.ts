@@ -153,6 +153,12 @@ describe("set phrases of the domain, kept as data", () => {
     expect(linkKeysOf(a.phrase)).toEqual(["multilater"]);
     expect(scoreLink(b, asPledge(a)).score).toBeGreaterThanOrEqual(LINK_THRESHOLD);
   });
+  it("reads 'well plan high-level exchanges' as the exchanges, not a plan", () => {
+    const a = one("The two sides will maintain high-level contacts.");
+    const b = one("China stands ready to, together with Tajikistan, well plan high-level exchanges in the next stage.");
+    expect(b.linkKeys).toEqual(["high-level"]);
+    expect(scoreLink(b, asPledge(a)).score).toBeGreaterThanOrEqual(LINK_THRESHOLD);
+  });
   it("keeps strategic communication as a commitment of its own, and folds spelling variants", () => {
     const m = one("The two sides will maintain strategic communication.");
     expect(m.linkKeys).toEqual(["strategic-communication"]);
