@@ -1,0 +1,110 @@
+// Commitment forms, coordination and non-pledges read off readouts of further partners (invented sentences).
+import { describe, expect, it } from "vitest";
+import { parseReadout } from "@/server/engine/parse-readout";
+import { extractMentions } from "@/server/engine/extract-mentions";
+
+const HEAD = "Talks\nUpdated: March 4, 2024 10:00\n\nOn March 3, 2024, Chinese Foreign Minister Wang Yi held talks with Tajik Foreign Minister Sirojiddin Muhriddin in Dushanbe.\n\n";
+const run = (body: string) => {
+  const t = HEAD + body;
+  const ms = extractMentions(t, parseReadout(t));
+  for (const m of ms) {
+    expect(t.slice(m.start, m.end)).toBe(m.quote);
+    expect(t.slice(m.phraseStart, m.phraseEnd)).toBe(m.phrase);
+  }
+  return ms;
+};
+
+describe("standing policies, proposals and renewed commitments", () => {
+  it("reads a present 'respects' and 'abides firmly by' as standing policies", () => {
+    const ms = run("Wang Yi said China respects the development path chosen by the Tajik people. Muhriddin said Tajikistan abides firmly by the one-China policy.");
+    expect(ms.map((m) => [m.phrase, m.giver])).toEqual([
+      ["respects the development path chosen by the Tajik people", "China"],
+      ["abides firmly by the one-China policy", "Tajikistan"],
+    ]);
+  });
+
+  it("splits a proposal addressed to both sides into its actions, each joint", () => {
+    const ms = run("Wang Yi suggested the two sides expand local currency settlement and open more flights between Dushanbe and Urumqi.");
+    expect(ms.map((m) => [m.phrase, m.giver])).toEqual([
+      ["expand local currency settlement", "joint"],
+      ["open more flights between Dushanbe and Urumqi", "joint"],
+    ]);
+  });
+
+  it("reads 'looks forward to working with … in efforts to' as the actions after it", () => {
+    const ms = run("Wang Yi said China looks forward to working with Tajikistan in continued efforts to build the Kulob hospital and maintain exchanges between young diplomats, so as to deepen friendship.");
+    expect(ms.map((m) => m.phrase)).toEqual(["build the Kulob hospital", "maintain exchanges between young diplomats"]);
+  });
+
+  it("reads 'reiterated to' as a renewed commitment", () => {
+    const ms = run("Muhriddin reiterated to firmly support China's position on Taiwan.");
+    expect(ms.map((m) => m.phrase)).toEqual(["firmly support China's position on Taiwan"]);
+  });
+
+  it("reads a listed 'and work together to …' as its own action, without the frame", () => {
+    const ms = run("Wang Yi urged both sides to deepen customs cooperation, and work together with other parties to fight drug trafficking.");
+    expect(ms.map((m) => m.phrase)).toEqual(["deepen customs cooperation", "fight drug trafficking"]);
+  });
+
+  it("drops what developing countries should do, principles, and commitments with no object", () => {
+    const ms = run("Wang Yi said developing countries should work together against protectionism. The two sides should uphold the principle of equality and inclusiveness, abide by commitments and build a cold storage plant in Khujand.");
+    expect(ms.map((m) => m.phrase)).toEqual(["build a cold storage plant in Khujand"]);
+  });
+});
+
+describe("web pages and formal registers", () => {
+  it("reads on after an in-article link to another story", () => {
+    const ms = run("Wang Yi said China will build a school in Khorog.\nRead more: Tajik minister to visit Urumqi next month\nThe two sides agreed to open a consulate in Khujand.");
+    expect(ms.map((m) => m.phrase)).toEqual(["build a school in Khorog", "open a consulate in Khujand"]);
+  });
+
+  it("reads 'shall' as a commitment, a welcome of a guest as courtesy, and titles support of a policy as the verb", () => {
+    const ms = run("Wang Yi welcomed Foreign Minister Muhriddin and noted the good ties. China and Tajikistan shall expand cooperation in mining. Muhriddin reaffirmed Tajikistan's firm support of the one-China principle.");
+    expect(ms.map((m) => m.title)).toEqual(["Expand cooperation in mining", "Support the one-China principle"]);
+  });
+});
+
+describe("encouragement addressed to both sides", () => {
+  it("reads 'encouraged both sides to' as a call on the pair, each listed action its own", () => {
+    const ms = run("Wang Yi encouraged both sides to expand e-commerce, and support more Chinese companies to invest in Tajik mining.");
+    expect(ms.map((m) => [m.phrase, m.cue])).toEqual([
+      ["expand e-commerce", "encouraged … to"],
+      ["support more Chinese companies to invest in Tajik mining", "encouraged … to"],
+    ]);
+  });
+});
+
+describe("reported futures, requests and targets", () => {
+  it("reads 'said he would' as a commitment, but passing on greetings as courtesy", () => {
+    const ms = run("Wang Yi said that he would visit Khujand next spring. Muhriddin said he would convey his sincere greetings to President Xi.");
+    expect(ms.map((m) => m.phrase)).toEqual(["visit Khujand next spring"]);
+  });
+
+  it("reads a request to one side as that side's pledge, each listed action its own", () => {
+    const ms = run("Muhriddin requested the Chinese side to help Tajikistan build a water treatment plant as well as to increase financial cooperation.");
+    expect(ms.map((m) => [m.phrase, m.giver])).toEqual([
+      ["help Tajikistan build a water treatment plant", "China"],
+      ["increase financial cooperation", "joint"],
+    ]);
+  });
+
+  it("keeps a numeric target whatever its subject, with the subject that is to reach it", () => {
+    const ms = run("Wang Yi hoped that bilateral trade will reach US$5 billion by 2030. He said the partnership will bring benefits to both peoples.");
+    expect(ms.map((m) => [m.phrase, m.title])).toEqual([["bilateral trade will reach US$5 billion by 2030", "Raise bilateral trade to US$5 billion by 2030"]]);
+  });
+});
+
+describe("gerunds after a frame", () => {
+  it("splits 'efforts in aligning …, and creating …' into two actions", () => {
+    const ms = run("Wang Yi called on the two sides to put more efforts in aligning the Belt and Road Initiative with Tajikistan's development strategy, and creating a sound environment for the Dangara industrial park.");
+    expect(ms).toHaveLength(2);
+    expect(ms[1].phrase).toBe("creating a sound environment for the Dangara industrial park");
+  });
+});
+
+describe("schedules and world slogans", () => {
+  it("drops how long a visit lasts and opposing hegemony or bullying", () => {
+    const ms = run("Muhriddin's visit will continue until March 6. The two sides will jointly oppose hegemony and bullying, and open a visa centre in Khujand.");
+    expect(ms.map((m) => m.phrase)).toEqual(["open a visa centre in Khujand"]);
+  });
+});
