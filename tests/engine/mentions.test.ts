@@ -1,17 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { parseReadout } from "@/server/engine/parse-readout";
 import { extractMentions } from "@/server/engine/extract-mentions";
+import { mentionsIn } from "./support";
 
 const HEAD = "Talks\nUpdated: March 4, 2024 10:00\n\nOn March 3, 2024, Chinese Foreign Minister Wang Yi held talks with Tajik Foreign Minister Sirojiddin Muhriddin in Dushanbe.\n\n";
-const run = (body: string) => {
-  const t = HEAD + body;
-  const ms = extractMentions(t, parseReadout(t));
-  for (const m of ms) {
-    expect(t.slice(m.start, m.end)).toBe(m.quote);
-    expect(t.slice(m.phraseStart, m.phraseEnd)).toBe(m.phrase);
-  }
-  return ms;
-};
+const run = (body: string) => mentionsIn(HEAD, body);
 
 describe("pledge or not", () => {
   it("takes future commitments with their cue and firmness", () => {

@@ -9,3 +9,14 @@ export function firstMention(head: string, body: string): ExtractedMention {
   expect(ms.length).toBeGreaterThan(0);
   return ms[0];
 }
+
+/** Every mention in a short readout (`head`, then `body`), each checked to quote its own text. */
+export function mentionsIn(head: string, body: string): ExtractedMention[] {
+  const t = head + body;
+  const ms = extractMentions(t, parseReadout(t));
+  for (const m of ms) {
+    expect(t.slice(m.start, m.end)).toBe(m.quote);
+    expect(t.slice(m.phraseStart, m.phraseEnd)).toBe(m.phrase);
+  }
+  return ms;
+}
