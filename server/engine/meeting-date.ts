@@ -159,7 +159,7 @@ function resolve({ text, sentences, publishedAt, monthHint, today, sideDates, nu
     const forward = [...text.matchAll(/\bin\s+(?:(?:early|late|mid-)\s*)?(?:[A-Z][a-z]+\s+)?(19[9]\d|20\d\d)\b/g)].map((m) => m[1]).sort();
     const been = yearsIn(text).filter((y) => !forward.includes(y)).sort().at(-1);
     const first = forward[0] ? String(Number(forward[0]) - 1) : undefined;
-    const ahead = named ? undefined : first && (!been || been <= first) ? first : been;
+    const fallbackYear = named ? undefined : first && (!been || been <= first) ? first : been;
     // "ISLAMABAD, March 22: … who called on him on Tuesday": the latest year in which that day
     // fell on that weekday.
     const wk = [...early.filter((s) => MEETING_CONTEXT.test(s.text)), ...early].flatMap((s) => findWeekdays(text, s.start, s.end))[0];
@@ -174,8 +174,8 @@ function resolve({ text, sentences, publishedAt, monthHint, today, sideDates, nu
         ? { ref: weekdayYear, why: `the weekday it names (${quote(wk!.text)}): the latest year that day fell on it` }
         : named
         ? { ref: `${named}-12-31`, why: `the latest year the text names (${named})` }
-        : ahead
-        ? { ref: `${ahead}-12-31`, why: ahead === first ? `the year before ${forward[0]}, the first year the text looks ahead to` : `the latest year the text names (${ahead})` }
+        : fallbackYear
+        ? { ref: `${fallbackYear}-12-31`, why: fallbackYear === first ? `the year before ${forward[0]}, the first year the text looks ahead to` : `the latest year the text names (${fallbackYear})` }
         : { ref: now, why: "the text names no year; the latest such day before today is assumed" };
     const full = completeYear(partial, hint.ref) ?? completeYear(partial, now);
     if (full) return { date: full, evidence: `explicit ${quote(partial.text)}, year from ${hint.why}` };

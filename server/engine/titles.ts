@@ -50,7 +50,8 @@ export function makeTitle(phrase: string, namedItem?: { name: string; governing:
     if (lead && lead.pos === "VERB" && lead.lemma && lead.lemma !== lead.text.toLowerCase()) t = lead.lemma + t.slice(lead.end);
   }
   // "two-way trade will reach US$6 billion by 2020": the analyst tracks raising it to the target.
-  const target = /^(?:the\s+)?(.+?)\s+(?:will|would|should|to)\s+(reach|exceed|hit|surpass|top|double|triple)\s+(.+)$/i.exec(t);
+  // Only a number is a target: "make efforts to reach consensus" stays as it is.
+  const target = /^(?:the\s+)?(.+?)\s+(?:will|would|should)\s+(reach|exceed|hit|surpass|top|double|triple)\s+(.*\d.*)$/i.exec(t);
   if (target) {
     const verb = target[2].toLowerCase();
     t = verb === "double" || verb === "triple" ? `${verb} ${target[1]} ${target[3]}` : `raise ${target[1]} ${verb === "reach" || verb === "hit" ? "to" : "above"} ${target[3]}`;

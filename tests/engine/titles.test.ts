@@ -32,6 +32,10 @@ describe("titles made from long wordings", () => {
 });
 
 describe("titles an analyst would write", () => {
+  it("title a numeric target as raising it, and leave an effort to reach agreement as it is", () => {
+    expect(makeTitle("two-way trade will reach US$6 billion by 2020")).toBe("Raise two-way trade to US$6 billion by 2020");
+    expect(makeTitle("make joint efforts to reach consensus on the route")).not.toMatch(/^Raise/);
+  });
   it("lead with the action's verb in its base form", () => {
     expect(makeTitle("choosing a development path of its own")).toBe("Choose a development path of its own");
     expect(makeTitle("Kyrgyzstan can step up its work on border checkpoints")).toBe("Step up its work on border checkpoints");
