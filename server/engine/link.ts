@@ -116,6 +116,8 @@ function comparePhrase(m: Features, c: Features, giverOk: boolean, ph: string): 
     }
     return { score: 0, reason: `names a different thing ('${m.names[0].label}' vs '${c.names[0].label}')` };
   }
+  const group = groupOfNamed(m, c);
+  if (group) return { score: 0.4, reason: `${group}, a group, is not the one named in ${quote(ph)}` };
   if (!giverOk) return { score: 0, reason: "different giver" };
   const flow = sameFlow(m, c, ph);
   if (flow) return flow;
@@ -191,6 +193,25 @@ function comparePhrase(m: Features, c: Features, giverOk: boolean, ph: string): 
   else if ((m.facilities.length > 0) !== (c.facilities.length > 0)) { score *= 0.5; why += "; only one names a facility"; }
   if (m.reciprocal !== c.reciprocal) { score *= 0.6; why += "; only one is reciprocal"; }
   return { score, reason: why };
+}
+
+/**
+ * "the four major global initiatives" speaks of several things of a kind; "the Global Security
+ * Initiative" names one of them. The group is a pledge of its own, and each named member too.
+ */
+function groupOfNamed(m: Features, c: Features): string | null {
+  if (!m.names.length === !c.names.length) return null;
+  const [named, other] = m.names.length ? [m, c] : [c, m];
+  for (const n of named.names) {
+    const head = n.label.split(/\s+/).at(-1)!;
+    const kind = n.tokens.at(-1)!;
+    const said = other.words.get(kind);
+    // "branches of Russian universities" and "branches of the … Institute" share what they are
+    // about, the branches: the named one is an example of it.
+    const alsoShared = other.objects.some((k) => k !== kind && named.objects.includes(k));
+    if (said && /s$/i.test(said) && !/s$/i.test(head) && !alsoShared) return `'${said}'`;
+  }
+  return null;
 }
 
 /** One side's investment in the same field, with no facility or name to tell the two apart. A

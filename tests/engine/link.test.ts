@@ -37,6 +37,16 @@ describe("linking", () => {
     const b = one("The two sides should run well the Sino-Tajik Center for Traditional Chinese Medicine.");
     expect(scoreLink(b, asPledge(a)).score).toBeGreaterThanOrEqual(LINK_THRESHOLD);
   });
+  it("keeps a group of initiatives apart from the one it names, but not a named example of the same thing", () => {
+    const group = one("China is willing to work with Tajikistan to carry out the three global initiatives.");
+    const member = one("China will work with Tajikistan to carry out the Global Security Initiative.");
+    const s = scoreLink(member, asPledge(group));
+    expect(s.score).toBeLessThan(LINK_THRESHOLD);
+    expect(s.reason).toMatch(/a group/);
+    const branches = one("The two sides will support the opening of branches of leading Chinese universities in Tajikistan.");
+    const example = one("China will support the opening of branches of Chinese universities in Tajikistan, including the Harbin Institute of Technology.");
+    expect(scoreLink(example, asPledge(branches)).score).toBeGreaterThanOrEqual(LINK_THRESHOLD);
+  });
   it("keeps cultural exchanges apart from cultural centres", () => {
     const a = one("The two sides should speed up the establishment of cultural centers in each other's countries.");
     const b = one("The two sides should expand cultural exchanges between the two countries.");

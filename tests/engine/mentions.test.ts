@@ -101,6 +101,10 @@ describe("one sentence, several pledges", () => {
     expect(new Set(ms.map((m) => m.quote)).size).toBe(1);
     expect(ms.map((m) => m.topic)).toEqual(["education-culture", "education-culture", "health"]);
   });
+  it("splits named initiatives listed under one verb", () => {
+    const ms = run("Tajikistan is ready to take an active part in the Global Development Initiative, the Global Security Initiative and the Global Civilization Initiative.");
+    expect(ms.map((m) => m.phrase)).toEqual(["Global Development Initiative", "Global Security Initiative", "Global Civilization Initiative"]);
+  });
   it("keeps a list of generic areas under one verb as one pledge", () => {
     const ms = run("Wang called on the two sides to step up cooperation on green energy, digital economy and e-commerce.");
     expect(ms).toHaveLength(1);
