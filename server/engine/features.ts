@@ -43,6 +43,8 @@ export interface Features {
   investor: string | null;
   /** The policy fields such an investment goes to ("industrial"). */
   fields: string[];
+  /** Keys said only as examples (after "including", "such as"). */
+  examples: Set<string>;
   /** The one field family all the keys belong to, if there is one. */
   family: string | null;
   /** The field family the phrase leads with, if any. */
@@ -75,18 +77,24 @@ export function features(phrase: string, pair: string, given?: string[], anteced
   const re = /[A-Za-z][A-Za-z0-9'’-]*/g;
   let m: RegExpExecArray | null;
   const extra: string[] = [];
+  const before = new Set<string>();
+  const examples = new Set<string>();
   while ((m = re.exec(phrase))) {
     const w = m[0];
     const s = stem(lemma(w));
     if (!words.has(s)) words.set(s, w.toLowerCase());
     // A lone capitalised word is a place or a person ("in Dushanbe", "Rosatom"): where or who, not what.
     if (/^[A-Z][a-z]/.test(w) && !inName.has(s)) minor.add(s);
-    if (ex && m.index > ex.index) minor.add(s);
+    // "Confidence-Building" is keyed by its parts too.
+    for (const k of [s, ...(w.includes("-") ? w.split("-").map((x) => stem(lemma(x))) : [])]) (ex && m.index > ex.index ? examples : before).add(k);
     // A third country is what the pledge is about ("the Afghan issue").
     const c = countryOf(w.replace(/['’]s$/, ""));
     if (c && !sides.includes(c) && !extra.includes(c.toLowerCase())) extra.push(c.toLowerCase());
   }
   const keys = [...(given ?? linkKeysOf(phrase)).filter((k) => !TIME.has(k)), ...extra];
+  // A word also said before the examples is no example.
+  for (const k of examples) if (before.has(k)) examples.delete(k);
+  for (const k of examples) minor.add(k);
   // "plans for a China-Pakistan economic corridor": a plan for a thing is that thing's pledge.
   const planFor = PLAN_FOR.test(phrase) && (names.length > 0 || keys.some((k) => k !== PLAN && FACILITY.has(k)));
   if (planFor) minor.add(PLAN);
@@ -103,6 +111,7 @@ export function features(phrase: string, pair: string, given?: string[], anteced
     words,
     investor: investorOf(phrase, sides),
     fields: keys.filter((k) => AREA.has(k) && !FLOW_ACTOR.has(k)),
+    examples,
     family: oneFamily(keys, /\w,\s+\w/.test(phrase)),
     lead: leadOf(phrase, keys),
   };

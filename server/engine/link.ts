@@ -134,7 +134,8 @@ function comparePhrase(m: Features, c: Features, giverOk: boolean, ph: string): 
   let score: number;
   let why: string;
   if (m.objects.length && c.objects.length) {
-    const sharedObjects = shared.filter((k) => m.objects.includes(k) && c.objects.includes(k));
+    // Reciprocity ("each other", "respective") says how, not what: it is no shared object.
+    const sharedObjects = shared.filter((k) => k !== "mutual" && m.objects.includes(k) && c.objects.includes(k));
     // The same kind of action on another object ("import honey" vs "import lemons") is another pledge.
     if (!sharedObjects.length) return { score: 0, reason: `different objects (${show(m, m.objects)} vs ${show(c, c.objects)})` };
     // A restatement is often shorter than the detailed phrase ("anti-terrorism cooperation"), but
@@ -186,6 +187,14 @@ function comparePhrase(m: Features, c: Features, giverOk: boolean, ph: string): 
       score = LIST_SCORE;
       why = `same lead field (${lead}) of a general commitment as ${quote(ph)}`;
     }
+    // "coordination within multilateral frameworks" ~ "coordination within multilateral
+    // mechanisms such as the SCO": the same general commitment once its examples are set aside.
+    const core = (f: Features) => new Set(f.keys.filter((k) => !f.examples.has(k)));
+    const [cm, cc] = [core(m), core(c)];
+    if (score < LIST_SCORE && cm.size && cm.size === cc.size && [...cm].every((k) => cc.has(k)) && (m.examples.size || c.examples.size)) {
+      score = LIST_SCORE;
+      why = `same general commitment (${show(m, [...cm])}), examples aside, as ${quote(ph)}`;
+    }
     const family = score < LIST_SCORE ? sameFamily(m, c, shared, ph) : null;
     if (family) ({ score, reason: why } = family);
   }
@@ -234,7 +243,7 @@ function sameFlow(m: Features, c: Features, ph: string): { score: number; reason
   return { score: Math.max(FLOW_SCORE, dice), reason: `same investment flow from ${m.investor} into ${show(m, fields)} as ${quote(ph)}` };
 }
 
-const SUPPORT = stems(["support", "help", "back", "assist"]);
+const SUPPORT = stems(["support", "help", "back", "assist", "respect"]);
 // What mutual support is said to be about without becoming a project of its own.
 const SUPPORT_ABOUT = new Set(["mutual", "core-interest", ...stems(["core", "issue", "concern", "matter", "question", "risk", "cope", "difficulty", "time"])]);
 

@@ -132,6 +132,17 @@ describe("mutual support", () => {
       expect(retrieves(interests, m)).toBe(true);
     }
   });
+  it("includes respecting each other's core interests, and 'one another' is 'each other'", () => {
+    const interests = one("The two sides will support each other on issues concerning their core interests.");
+    const respect = one("The two sides agreed to respect each other's core interests and major concerns.");
+    const another = one("The two sides should always support one another.");
+    for (const m of [respect, another]) expect(scoreLink(m, asPledge(interests)).reason).toMatch(/both are mutual support/);
+  });
+  it("is not any reciprocal phrase: 'respective' says how, not what", () => {
+    const firm = one("The two sides should firmly support each other.");
+    const drives = one("The two sides will work together to advance their respective modernization drives.");
+    expect(scoreLink(drives, asPledge(firm)).score).toBeLessThan(LINK_THRESHOLD);
+  });
   it("but backing each other in a named project is that project", () => {
     const interests = one("The two sides will support each other on issues concerning their core interests.");
     const drive = one("The two sides will help each other advance the modernization drive.");
@@ -152,6 +163,13 @@ describe("set phrases of the domain, kept as data", () => {
     const b = one("The two sides will step up communication and collaboration within multilateral frameworks.");
     expect(linkKeysOf(a.phrase)).toEqual(["multilater"]);
     expect(scoreLink(b, asPledge(a)).score).toBeGreaterThanOrEqual(LINK_THRESHOLD);
+  });
+  it("reads a general commitment with examples as that commitment, examples aside", () => {
+    const a = one("The two sides will strengthen coordination in international and regional affairs.");
+    const b = one("The two sides will enhance coordination within multilateral mechanisms such as the Shanghai Cooperation Organization and the United Nations.");
+    const s = scoreLink(b, asPledge(a));
+    expect(s.score).toBeGreaterThanOrEqual(LINK_THRESHOLD);
+    expect(s.reason).toMatch(/examples aside/);
   });
   it("reads 'well plan high-level exchanges' as the exchanges, not a plan", () => {
     const a = one("The two sides will maintain high-level contacts.");
