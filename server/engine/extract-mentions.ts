@@ -45,6 +45,9 @@ const HOSPITALITY = /^\s*(?:by\b|(?:[\w’'-]+\s+){0,5}?(?:visits?|attendance|ar
 const WILL = /\bwill\b|['’]ll\b/;
 // Greetings, wishes and thanks passed on are courtesy: "would convey his sincere greetings to …".
 const COURTESY = /^(?:\w+ly\s+)?(?:convey|extend|send|pass on|express)\s+(?:[\w’'-]+\s+){0,3}?(?:greetings|regards|wishes|congratulations|condolences|thanks|gratitude|sympathy|sympathies)\b/i;
+// Attending a summit, a meeting or a ceremony is a visit's schedule, not a commitment anyone could
+// follow ("will participate in a summit of the …", "invited him to attend the summit"); hosting one is.
+const ATTENDANCE = /^(?:\w+ly\s+)?(?:attend|participate\s+in|take\s+part\s+in|be\s+present\s+at)\s+(?:(?!host)[\w’'-]+\s+){0,7}?(?:summit|meeting|session|ceremony|celebrations?|parade|festivities)\b/i;
 // A numeric target: "reach US$6 billion by 2020", "exceed 100 million tons".
 const TARGET = /^(?:reach|exceed|hit|surpass|top|double|triple)\b[^.;]*\d/i;
 const PARTY = /\b(?:i|he|she|we|they|side|sides|countries|leaders|presidents|parties|government|ministry|company|companies|enterprises)\b/i;
@@ -269,7 +272,7 @@ export function extractMentions(text: string, parsed: ParsedReadout): ExtractedM
       for (const whole of thirdPartyClauses(s.text, splitVerbPhrases(s.text, span), sides)) {
         const vp = withoutPurpose(s.text, withoutFrame(s.text, whole), cue.cue);
         const vpText = s.text.slice(vp[0], vp[1]);
-        if (NOT_ACTION.test(vpText) || COURTESY.test(vpText)) continue;
+        if (NOT_ACTION.test(vpText) || COURTESY.test(vpText) || ATTENDANCE.test(vpText)) continue;
         // "support its operation" after "the Luban Workshop in Dushanbe": the pronoun's name counts.
         const antecedent = /\b(?:its|their)\b/.test(vpText) ? institutionsIn(s.text.slice(0, vp[0])).at(-1) : undefined;
         // The world's peace, mankind, the developing countries: a slogan about everyone, not a

@@ -98,4 +98,12 @@ describe("schedules and world slogans", () => {
     const ms = run("Muhriddin's visit will continue until March 6. The two sides will jointly oppose hegemony and bullying, and open a visa centre in Khujand.");
     expect(ms.map((m) => m.phrase)).toEqual(["open a visa centre in Khujand"]);
   });
+  it("drops attending a summit, but keeps hosting one", () => {
+    const ms = run("Muhriddin said Tajikistan will take part in the upcoming summit of the Shanghai Cooperation Organization. Wang said China supports Tajikistan in hosting the next China-Central Asia Summit.");
+    expect(ms.map((m) => m.phrase)).toEqual(["supports Tajikistan in hosting the next China-Central Asia Summit"]);
+  });
+  it("reads turning a consensus into results as rhetoric, not a pledge", () => {
+    const ms = run("The two sides agreed to translate the consensus of the two heads of state into tangible results, and to open a direct flight between Dushanbe and Urumqi.");
+    expect(ms.map((m) => m.phrase)).toEqual(["open a direct flight between Dushanbe and Urumqi"]);
+  });
 });
