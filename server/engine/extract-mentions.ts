@@ -258,7 +258,9 @@ export function extractMentions(text: string, parsed: ParsedReadout): ExtractedM
       // is about. "… at the Luban Workshop and will increase scholarships" keeps its own subject.
       const subjectName = /\b(?:and|but)\s*$/.test(subject) ? undefined : institutionsIn(subject).at(-1);
       let subjectThing = false;
-      if (subjectName && !keyTerms(pred).some((k) => k.named && !isPlace(k.key)) && !PASSIVE.test(pred)) {
+      // A call is made by a person ("Xi, general secretary of the … Central Committee, …, calling
+      // for"), never by the institution the person's title names.
+      if (subjectName && cue.kind !== "call" && !keyTerms(pred).some((k) => k.named && !isPlace(k.key)) && !PASSIVE.test(pred)) {
         subjectThing = true;
         const np = subject.replace(/^\s*(?:the\s+)?/i, "");
         const whole = np.split(/\s+/).length <= 16 && !/,/.test(np);

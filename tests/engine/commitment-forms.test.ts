@@ -107,3 +107,11 @@ describe("schedules and world slogans", () => {
     expect(ms.map((m) => m.phrase)).toEqual(["open a direct flight between Dushanbe and Urumqi"]);
   });
 });
+
+describe("calls made by a person with a long title", () => {
+  it("takes the call's words, not the institution in the caller's title, and reads a firm support as support", () => {
+    const ms = run("Wang Yi, member of the Political Bureau of the CPC Central Committee and Chinese foreign minister, held talks with Muhriddin on Monday, calling for firm mutual support in the face of external risks.");
+    expect(ms.map((m) => m.phrase)).toEqual(["firm mutual support in the face of external risks"]);
+    expect(ms[0].linkKeys).not.toContain("compan");
+  });
+});
