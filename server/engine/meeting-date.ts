@@ -79,6 +79,10 @@ function resolve({ text, sentences, publishedAt, monthHint, today, sideDates, nu
 
   // 1. A full date in an opening sentence about the meeting.
   const explicit = explicitIn(early, true);
+  // "Phnom Penh, Apr. 28 – At 15:30 of 27 April 2020, the minister had a telephone conversation
+  // …": a dateline without a year, then the day of the meeting with its year.
+  const stated = explicit && !explicit.yearGiven && explicit.dateline ? statedBefore(early, explicit.full) : null;
+  if (stated) return { date: stated.iso, evidence: `explicit ${quote(stated.phrase)}, the day the meeting was held, before the dateline ${quote(explicit!.phrase)}` };
   if (explicit && explicit.yearGiven) {
     const held = explicit.dateline ? heldOn(early, explicit.full) : null;
     if (held) return { date: held.iso, evidence: `explicit ${quote(held.phrase)}, the day the meeting was held, before the dateline ${quote(explicit.phrase)}` };
@@ -196,6 +200,18 @@ function heldOn(sentences: Sentence[], dateline: string): { iso: string; phrase:
       if (!d) continue;
       const full = d.year !== null ? iso(d.year, d.month, d.day) : completeYear(d, dateline);
       if (full && full < dateline && daysBetween(full, dateline) <= MAX_LAG_DAYS) return { iso: full, phrase: s.text.slice(m.index, d.end).trim() };
+    }
+  }
+  return null;
+}
+/** A full date, year stated, in an opening sentence about the meeting, on or before the dateline. */
+function statedBefore(sentences: Sentence[], dateline: string): { iso: string; phrase: string } | null {
+  for (const s of sentences) {
+    if (!MEETING_CONTEXT.test(s.text)) continue;
+    for (const d of findDates(s.text)) {
+      if (d.year === null) continue;
+      const full = iso(d.year, d.month, d.day);
+      if (full && full <= dateline && daysBetween(full, dateline) <= MAX_LAG_DAYS) return { iso: full, phrase: s.text.slice(d.start, d.end) };
     }
   }
   return null;

@@ -25,6 +25,11 @@ describe("meeting date", () => {
     const same = parseReadout("Leaders meet\n\nDushanbe, 12 March 2024 (Agency): President Xi Jinping met President Emomali Rahmon on Tuesday.\n\nThe two sides agreed to build a new school.");
     expect(same.meetingDate).toBe("2024-03-12");
   });
+  it("takes the dated day of the meeting after a dateline without a year, over a later weekday", () => {
+    const p = parseReadout("Ministers speak by phone\n\nDushanbe (Agency), Mar. 12 – At 16:00 of 11 March 2024, the foreign ministers held a telephone conversation.\nAccording to a statement issued on Tuesday, the two sides agreed to build a new school.", { sourceUrl: "https://example.org/news/2024-03-12-ministers.html" });
+    expect(p.meetingDate).toBe("2024-03-11");
+    expect(p.dateEvidence).toContain("before the dateline");
+  });
   it("reads a weekday against a dateline in parentheses", () => {
     const p = parseReadout("Leaders speak by phone\n\nMOSCOW (Agency - 12th June, 2020) President Xi Jinping on Thursday during phone talks with President Emomali Rahmon said China will send doctors to Dushanbe.");
     expect(p.meetingDate).toBe("2020-06-11");
