@@ -109,6 +109,7 @@ export function predicateSpan(sentence: string, from: number, to: number): [numb
 const GERUND_LEAD = /^(?:(?:[\w’'-]+\s+){0,4}?(?:in|on|by)\s+)?([a-z]+ing)\b/;
 // A coordination point whose next word is not a known commitment verb: the tagger decides.
 const COORDINATION = /(?:,["”]?\s+(?:and\s+|as well as\s+)?|\s+and\s+(?:to\s+)?|;\s+)(?=[a-z]{3,})/g;
+const NOUN_COMPOUND = /^(?:think\s+tanks?|trade\s+(?:fairs?|shows?|unions?)|work\s+(?:groups?|teams?))\b/;
 const KNOWN_VERB = new RegExp(`^(?:${VERBS})\\b`);
 
 /** Where coordinated actions begin: a listed commitment verb, or any verb in its base form as the
@@ -130,6 +131,8 @@ function coordinatedActions(text: string): { index: number; length: number }[] {
     for (const m of open) {
       const at = m.index! + m[0].length;
       const preposition = /^(?:including|regarding|concerning|according|following|excluding|during|notwithstanding)\b/.test(text.slice(at));
+      // "exchanges between the youth, media, think tanks, …": a noun compound the tagger reads as a verb.
+      if (NOUN_COMPOUND.test(text.slice(at))) continue;
       if (verbs.has(at) || (gerunds && !preposition && at > leadAt && (gerunds.has(leadAt) || leadTakesObject) && gerunds.has(at))) points.push({ index: m.index!, length: m[0].length });
     }
   }

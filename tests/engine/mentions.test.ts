@@ -105,6 +105,10 @@ describe("one sentence, several pledges", () => {
     const ms = run("Tajikistan is ready to take an active part in the Global Development Initiative, the Global Security Initiative and the Global Civilization Initiative.");
     expect(ms.map((m) => m.phrase)).toEqual(["Global Development Initiative", "Global Security Initiative", "Global Civilization Initiative"]);
   });
+  it("keeps think tanks in a list of exchange partners: a noun, not a new action", () => {
+    const ms = run("The two sides should support more exchanges between the youth, media, think tanks and universities of the two countries.");
+    expect(ms.map((m) => m.phrase)).toEqual(["support more exchanges between the youth, media, think tanks and universities of the two countries"]);
+  });
   it("keeps a list of generic areas under one verb as one pledge", () => {
     const ms = run("Wang called on the two sides to step up cooperation on green energy, digital economy and e-commerce.");
     expect(ms).toHaveLength(1);
