@@ -71,6 +71,17 @@ const COUNTRY_WORDS = [...new Set(COUNTRIES.flatMap((c) => [c.name, ...c.adjecti
   .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/'|’/g, "['’]"));
 export const COUNTRY_RE = new RegExp(`(?<![\\w-])(${COUNTRY_WORDS.join("|")})(?![\\w$])`, "g");
 
+// A country written in several words ("Viet Nam", "Russian Federation", "Kyrgyz Republic") read
+// as its one-word name, so that word-by-word readers see the country and not a named thing.
+const MULTI_WORD = COUNTRIES.flatMap((c) => (/\s/.test(c.name) ? [] : [c.name, ...c.aliases].filter((a) => /\s/.test(a)).map((a) => [a, c.name] as const)))
+  .sort((a, b) => b[0].length - a[0].length);
+const MULTI_WORD_RE = new RegExp(`(?<![\\w-])(${MULTI_WORD.map(([a]) => a.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/'|’/g, "['’]").replace(/\s+/g, "\\s+")).join("|")})(?![\\w-])`, "g");
+const MULTI_WORD_NAME = new Map(MULTI_WORD.map(([a, n]) => [a.toLowerCase().replace(/’/g, "'").replace(/\s+/g, " "), n]));
+
+export function oneWordCountries(text: string): string {
+  return text.replace(MULTI_WORD_RE, (m) => MULTI_WORD_NAME.get(m.toLowerCase().replace(/’/g, "'").replace(/\s+/g, " ")) ?? m);
+}
+
 export function allCities(): { city: string; country: string }[] {
   return COUNTRIES.flatMap((c) => c.cities.map((city) => ({ city, country: c.name })));
 }

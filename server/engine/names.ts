@@ -1,4 +1,4 @@
-import { allCities, countryOf } from "./gazetteer";
+import { allCities, countryOf, oneWordCountries } from "./gazetteer";
 import { lemma, stem } from "./normalise";
 
 /** A named thing in a phrase, with the stemmed words that tell it from another of its kind. */
@@ -12,7 +12,8 @@ const KIND_AFTER = /^(?:\s+(?!and\b|or\b)[a-z][a-z-]*){0,2}?\s+(mechanisms?|rail
 /** Capitalised multi-word names, hyphenated compounds and acronyms, with the words that tell
  *  one such thing from another of its kind: "Gormir North-South Highway" → gormir north south
  *  highway; the pair's own countries are dropped ("Sino-Tajik Center for Traditional Medicine"). */
-export function namesOf(phrase: string, pair: string[]): Name[] {
+export function namesOf(text: string, pair: string[]): Name[] {
+  const phrase = oneWordCountries(text);
   const out: Name[] = [];
   const re = /"[^"]{3,60}"|“[^”]{3,60}”|\b[A-Z][\w'’]*(?:-[A-Za-z][\w'’]*)*(?:\s+(?:(?:of|for|on)\s+(?:the\s+)?|and\s+)?[A-Z][\w'’]*(?:-[A-Za-z][\w'’]*)*)*/g;
   let m: RegExpExecArray | null;

@@ -1,5 +1,5 @@
 import lexicon from "./lexicon.json" with { type: "json" };
-import { countryOf } from "./gazetteer";
+import { countryOf, oneWordCountries } from "./gazetteer";
 import { nounSense, nounSenses } from "./wordnet";
 
 // Words that carry no evidence of *which* commitment is meant: the verbs and frames every
@@ -38,7 +38,7 @@ const SYNONYMS: Record<string, string> = lexicon.synonyms;
 const PHRASES: [RegExp, string][] = lexicon.phrases.map((p) => [new RegExp(p.pattern, "gi"), p.as]);
 
 function foldPhrases(phrase: string): string {
-  let out = phrase;
+  let out = oneWordCountries(phrase);
   for (const [re, as] of PHRASES) out = out.replace(re, as);
   return out;
 }
