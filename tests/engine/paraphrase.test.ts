@@ -171,6 +171,22 @@ describe("set phrases of the domain, kept as data", () => {
     expect(s.score).toBeGreaterThanOrEqual(LINK_THRESHOLD);
     expect(s.reason).toMatch(/examples aside/);
   });
+  it("reads visits between leaders as high-level exchanges, and non-governmental exchanges and people-to-people bonds as people-to-people exchanges", () => {
+    const high = one("The two sides will maintain high-level exchanges.");
+    const visits = one("The two sides agreed to promote visits between the leaders of the two countries.");
+    expect(scoreLink(visits, asPledge(high)).score).toBeGreaterThanOrEqual(LINK_THRESHOLD);
+    const people = one("The two sides will strengthen people-to-people exchanges.");
+    for (const b of ["The two sides will broaden non-governmental exchange channels.", "The two sides will promote people-to-people bonds."]) {
+      expect(scoreLink(one(b), asPledge(people)).score).toBeGreaterThanOrEqual(LINK_THRESHOLD);
+    }
+  });
+  it("reads handling, managing and settling differences at sea as one commitment", () => {
+    const handle = one("The two sides should properly handle differences.");
+    const settle = one("The two sides will satisfactorily settle differences at sea.");
+    const manage = one("The two sides agreed to manage maritime differences.");
+    expect(scoreLink(settle, asPledge(handle)).score).toBeGreaterThanOrEqual(LINK_THRESHOLD);
+    expect(scoreLink(manage, asPledge(settle)).score).toBeGreaterThanOrEqual(LINK_THRESHOLD);
+  });
   it("reads 'well plan high-level exchanges' as the exchanges, not a plan", () => {
     const a = one("The two sides will maintain high-level contacts.");
     const b = one("China stands ready to, together with Tajikistan, well plan high-level exchanges in the next stage.");
