@@ -44,7 +44,10 @@ const HOSPITALITY = /^\s*(?:by\b|(?:[\w’'-]+\s+){0,5}?(?:visits?|attendance|ar
 // "will" or "'ll", not "willing".
 const WILL = /\bwill\b|['’]ll\b/;
 // Greetings, wishes and thanks passed on are courtesy: "would convey his sincere greetings to …".
-const COURTESY = /^(?:\w+ly\s+)?(?:convey|extend|send|pass on|express)\s+(?:[\w’'-]+\s+){0,3}?(?:greetings|regards|wishes|congratulations|condolences|thanks|gratitude|sympathy|sympathies)\b/i;
+const COURTESY = /^(?:\w+ly\s+)?(?:(?:convey|extend|send|pass on|express)\s+(?:[\w’'-]+\s+){0,3}?(?:greetings|regards|wishes|congratulations|condolences|thanks|gratitude|sympathy|sympathies)\b|(?:(?:remember|appreciate)\s+and\s+)?thank(?:s|ed)?\b)/i;
+const CONDITION = /^(?:(?:[\w’'-]+\s+){0,8}?(?:is|was)\s+that\s+)?(?:as long as|so long as|if|once|provided(?: that)?|only when|when)\b/i;
+// "Firstly, the two sides should …": an ordinal before a subject names no action of its own.
+const PARTY_ONLY = /^(?:the\s+)?(?:two|both|dual)\s+(?:sides|countries|parties|nations|governments)\s*[,.]?$/i;
 // Attending a summit, a meeting or a ceremony is a visit's schedule, not a commitment anyone could
 // follow ("will participate in a summit of the …", "invited him to attend the summit"); hosting one is.
 const ATTENDANCE = /^(?:\w+ly\s+)?(?:attend|participate\s+in|take\s+part\s+in|be\s+present\s+at)\s+(?:(?!host)[\w’'-]+\s+){0,7}?(?:summit|meeting|session|ceremony|celebrations?|parade|festivities)\b/i;
@@ -235,7 +238,10 @@ export function extractMentions(text: string, parsed: ParsedReadout): ExtractedM
         pred = s.text.slice(span[0], span[1]);
       } else if (PASSIVE.test(pred)) {
         // "The role of the Confucius Institutes … should be fully leveraged": the pledge's words are the subject.
-        const subj = subject.replace(/^\s+/, "");
+        // "as long as the two sides …, the relations will be consolidated": the condition is no
+        // part of the subject.
+        const whole = subject.replace(/^\s+/, "");
+        const subj = CONDITION.test(whole) && whole.includes(",") ? whole.slice(whole.lastIndexOf(",") + 1).replace(/^\s+/, "") : whole;
         const rest = pred.replace(PASSIVE, "");
         if (keyTerms(subj).length && (!keyTerms(rest).length || IN_FORCE.test(pred))) {
           passiveVerb = pred;
@@ -243,6 +249,10 @@ export function extractMentions(text: string, parsed: ParsedReadout): ExtractedM
           span[0] = a;
           span[1] = a + subj.replace(/[\s,]+$/, "").length;
           pred = s.text.slice(span[0], span[1]);
+        } else if (!keyTerms(subj).length && !keyTerms(rest).length) {
+          // "the friendship … is a precious asset that should be maintained and promoted": a
+          // passive whose subject is rhetoric and whose verbs name nothing is no pledge.
+          continue;
         } else {
           // "connectivity should be strengthened, with more to be done in transport": the subject
           // is what is acted on, so it leads the pledge ("Strengthen connectivity").
@@ -274,7 +284,7 @@ export function extractMentions(text: string, parsed: ParsedReadout): ExtractedM
       for (const whole of thirdPartyClauses(s.text, splitVerbPhrases(s.text, span), sides)) {
         const vp = withoutPurpose(s.text, withoutFrame(s.text, whole), cue.cue);
         const vpText = s.text.slice(vp[0], vp[1]);
-        if (NOT_ACTION.test(vpText) || COURTESY.test(vpText) || ATTENDANCE.test(vpText)) continue;
+        if (NOT_ACTION.test(vpText) || COURTESY.test(vpText) || ATTENDANCE.test(vpText) || PARTY_ONLY.test(vpText.trim())) continue;
         // "support its operation" after "the Luban Workshop in Dushanbe": the pronoun's name counts.
         const antecedent = /\b(?:its|their)\b/.test(vpText) ? institutionsIn(s.text.slice(0, vp[0])).at(-1) : undefined;
         // The world's peace, mankind, the developing countries: a slogan about everyone, not a

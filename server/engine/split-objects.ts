@@ -9,7 +9,7 @@ import { baseVerbStarts, gerundStarts } from "./nlp";
 
 // Verbs that head a new commitment when they follow ", " / "and " inside a predicate.
 const VERBS =
-  "deepen|expand|expanding|strengthen|strengthening|promote|advance|implement|build|support|supports|oppose|opposes|encourage|encourages|carry|prevent|enhance|energize|pool|speed|step|make|foster|upgrade|increase|introduce|welcome|welcomes|safeguard|uphold|combat|crack|continue|accelerate|open|provide|hold|start|create|attract|develop|modernize|help|focus|consolidate|improve|guard|maintain|participate|establish|complete|simplify|mark|organize|invite|submit|host|give|render|keep|coordinate|leverage|set|view|summarize|seek|boost|offer|supply|deliver|facilitate|ensure|explore|launch|push|tap|lift|pursue|respect|jointly|further|actively|resolutely|unequivocally|steadfastly|staunchly|firmly|fully|continuously|never|take|turn|jointly|bring|share|address|meet|work\\s+(?:together|jointly|closely|hand\\s+in\\s+hand)";
+  "deepen|control|expand|expanding|strengthen|strengthening|promote|advance|implement|build|support|supports|oppose|opposes|encourage|encourages|carry|prevent|enhance|energize|pool|speed|step|make|foster|upgrade|increase|introduce|welcome|welcomes|safeguard|uphold|combat|crack|continue|accelerate|open|provide|hold|start|create|attract|develop|modernize|help|focus|consolidate|improve|guard|maintain|participate|establish|complete|simplify|mark|organize|invite|submit|host|give|render|keep|coordinate|leverage|set|view|summarize|seek|boost|offer|supply|deliver|facilitate|ensure|explore|launch|push|tap|lift|pursue|respect|jointly|further|actively|resolutely|unequivocally|steadfastly|staunchly|firmly|fully|continuously|never|take|turn|jointly|bring|share|address|meet|work\\s+(?:together|jointly|closely|hand\\s+in\\s+hand)";
 // "China's increased investment … and expanded import of …", "the construction of three plants
 // and in the modernization of the grid": each nominal action has its own object.
 const NOMINAL_ACTION = "(?:in\\s+|to\\s+)?(?:the\\s+)?(?:(?:increased|expanded|enhanced|improved)\\s+[a-z]+\\s+of|(?:construction|modernization|building|opening|establishment|completion)\\s+of)\\b";
@@ -109,7 +109,7 @@ export function predicateSpan(sentence: string, from: number, to: number): [numb
 const GERUND_LEAD = /^(?:(?:[\w’'-]+\s+){0,4}?(?:in|on|by)\s+)?([a-z]+ing)\b/;
 // A coordination point whose next word is not a known commitment verb: the tagger decides.
 const COORDINATION = /(?:,["”]?\s+(?:and\s+|as well as\s+)?|\s+and\s+(?:to\s+)?|;\s+)(?=[a-z]{3,})/g;
-const NOUN_COMPOUND = /^(?:think\s+tanks?|trade\s+(?:fairs?|shows?|unions?)|work\s+(?:groups?|teams?))\b/;
+const NOUN_COMPOUND = /^(?:think\s+tanks?|supply\s+chains?|trade\s+(?:fairs?|shows?|unions?)|work\s+(?:groups?|teams?))\b/;
 const KNOWN_VERB = new RegExp(`^(?:${VERBS})\\b`);
 
 /** Where coordinated actions begin: a listed commitment verb, or any verb in its base form as the
@@ -117,7 +117,11 @@ const KNOWN_VERB = new RegExp(`^(?:${VERBS})\\b`);
 function coordinatedActions(text: string): { index: number; length: number }[] {
   const points: { index: number; length: number }[] = [];
   VERB_SPLIT.lastIndex = 0;
-  for (const m of text.matchAll(VERB_SPLIT)) points.push({ index: m.index!, length: m[0].length });
+  for (const m of text.matchAll(VERB_SPLIT)) {
+    // "industrial and supply chains", "epidemic prevention and control": nouns, not a new action.
+    if (NOUN_COMPOUND.test(text.slice(m.index! + m[0].length)) || (/^\s+and\s+$/.test(m[0]) && /\bprevention$/i.test(text.slice(0, m.index!)))) continue;
+    points.push({ index: m.index!, length: m[0].length });
+  }
   const open = [...text.matchAll(COORDINATION)].filter((m) => !KNOWN_VERB.test(text.slice(m.index! + m[0].length)) && !points.some((p) => p.index === m.index));
   if (open.length > 0) {
     const verbs = baseVerbStarts(text);
@@ -159,8 +163,10 @@ export function splitVerbPhrases(sentence: string, span: [number, number]): [num
   // "continuously improve and strengthen the mechanism": a bare verb shares the next verb's object.
   const merged: [number, number][] = [];
   for (let i = 0; i < out.length; i++) {
-    const words = sentence.slice(out[i][0], out[i][1]).trim().split(/\s+/);
-    if (words.length <= 2 && i + 1 < out.length && words.every((w) => KNOWN_VERB.test(w) || /ly$/.test(w))) { out[i + 1] = [out[i][0], out[i + 1][1]]; continue; }
+    const words = sentence.slice(out[i][0], out[i][1]).trim().replace(/^(?:work\s+together|join\s+hands|make\s+(?:joint\s+)?efforts?|strive|continue)\s+to\s+(?=\w)/, "").split(/\s+/);
+    // "effectively control and satisfactorily settle differences": a verb with only its manner.
+    const lone = words.length <= 2 && (words.every((w) => KNOWN_VERB.test(w) || /ly$/.test(w)) || (words.length === 2 && /ly$/.test(words[0])) || words.length === 1);
+    if (lone && i + 1 < out.length) { out[i + 1] = [out[i][0], out[i + 1][1]]; continue; }
     // "invest and develop business in Tajikistan", "invest and do business": one investment.
     const prev = merged.at(-1);
     if (prev && INVEST_END.test(sentence.slice(prev[0], prev[1])) && BUSINESS.test(words.join(" "))) { merged[merged.length - 1] = [prev[0], out[i][1]]; continue; }

@@ -115,3 +115,26 @@ describe("calls made by a person with a long title", () => {
     expect(ms[0].linkKeys).not.toContain("compan");
   });
 });
+
+describe("fragments that are no pledge", () => {
+  it("keeps a verb with only its manner on the next verb's object", () => {
+    const ms = run("The two sides agreed to work together to effectively control and properly settle differences at sea.");
+    expect(ms.map((m) => m.phrase)).toEqual(["effectively control and properly settle differences at sea"]);
+  });
+  it("keeps supply chains and prevention and control as nouns, and splits a listed 'control'", () => {
+    const ms = run("Tajikistan will expand trade with China, keep industrial and supply chains stable. The two sides will deepen cooperation in epidemic prevention and control. The two sides should maintain peace in border areas, control differences and open a new checkpoint.");
+    expect(ms.map((m) => m.phrase)).toEqual([
+      "expand trade with China",
+      "keep industrial and supply chains stable",
+      "deepen cooperation in epidemic prevention and control",
+      "maintain peace in border areas",
+      "control differences",
+      "open a new checkpoint",
+    ]);
+  });
+  it("drops a passive whose subject is rhetoric, a condition, thanks, and an ordinal before the subject", () => {
+    const ms = run("The friendship between the two peoples is a precious asset that should be inherited and carried forward. As long as the two sides respect each other, their relations will be consolidated. Tajikistan will always remember and thank China for its help. Firstly, the two sides should open a new checkpoint.");
+    expect(ms.map((m) => m.phrase)).toEqual(["open a new checkpoint"]);
+  });
+});
+
