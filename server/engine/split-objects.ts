@@ -28,7 +28,7 @@ export const NOT_BILATERAL = /^(?:work|working)\s+with\s+(?:all parties|the inte
 const REDUCED_RELATIVE = /\s+(?:announced|proposed|put forward|initiated|reached|advocated)\s+by\b/;
 
 // What the action is for, not the action: "for the benefit of the two peoples", "in a bid to …".
-const BENEFIT = /,?\s+(?:for|to)\s+the\s+(?:benefit|well-being|wellbeing|welfare|good)\s+of\b|,?\s+in a bid to\b|,?\s+with a view to\b/;
+const BENEFIT = /,?\s+(?:for|to)\s+the\s+(?:benefit|well-being|wellbeing|welfare|good)\s+of\b|,?\s+in a bid to\b|,?\s+with a view to\b|,\s+(?:(?:thus|thereby)\s+)?(?:contributing|making (?:greater |new |positive )?contributions?)\s+to\b/;
 // Verbs whose object does the next action ("encourage companies to invest", "help them to …");
 // after one of these, "to" starts that action, not a purpose.
 const OBJECT_CONTROL = /\b(?:encourag|welcom|urg|help|invit|allow|enabl|ask|call(?:s|ed|ing)? on|support|push|persuad|requir|guid|mobiliz|mobilis|want|expect|need|press)\w*\b/i;

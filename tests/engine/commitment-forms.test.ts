@@ -132,6 +132,10 @@ describe("fragments that are no pledge", () => {
       "open a new checkpoint",
     ]);
   });
+  it("leaves out what an action is said to contribute to", () => {
+    const ms = run("The two sides agreed to increase coordination at regional and international forums, contributing to global peace and prosperity.");
+    expect(ms.map((m) => m.phrase)).toEqual(["increase coordination at regional and international forums"]);
+  });
   it("drops a passive whose subject is rhetoric, a condition, thanks, and an ordinal before the subject", () => {
     const ms = run("The friendship between the two peoples is a precious asset that should be inherited and carried forward. As long as the two sides respect each other, their relations will be consolidated. Tajikistan will always remember and thank China for its help. Firstly, the two sides should open a new checkpoint.");
     expect(ms.map((m) => m.phrase)).toEqual(["open a new checkpoint"]);
