@@ -34,7 +34,8 @@ export const TOPICS: readonly { slug: TopicSlug; name: string; description: stri
 const STRONG: [RegExp, TopicSlug][] = [
   [/\bglobal (?:development|security|civilization|governance) initiative|\bglobal initiatives|\bfour major global/i, "multilateral"],
   [/\b(luban|confucius|universit|scholarship|cultur|language|film|art groups|youth|think tanks?\b|sister-city|sub-national|people-to-people|media\b|tourism)/i, "education-culture"],
-  [/\b(medicine|medical|hospital|vaccine|covid|health|blindness|pandemic)/i, "health"],
+  // "healthy development", "a healthy manner" describe how, not health.
+  [/\b(medicine|medical|hospital|vaccine|covid|health(?!y)|blindness|pandemic)/i, "health"],
   [/\b(terror|extremis|separatis|three forces|patrol|law enforcement|security initiative|drug trafficking|border security|csto|collective security)/i, "security"],
   [/\b(afghan|united nations|\bun\b|shanghai cooperation|sco\b|china-central asia|eurasian economic union|multilateral|global (?:development|civilization|governance) initiative|global initiatives|iomed|mediation|climate governance|un-centered)/i, "multilateral"],
   [/\b(agricultur|farm|fruits?\b|vegetables?\b|perishable|quarantine)/i, "agriculture"],

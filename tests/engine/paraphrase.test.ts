@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { firstMention } from "./support";
+import { firstMention, mentionsIn } from "./support";
 import { extractMentions, type ExtractedMention } from "@/server/engine/extract-mentions";
 import { LINK_THRESHOLD, LOW_CONFIDENCE, retrievalKeySets, scoreLink, type PledgeCandidate } from "@/server/engine/link";
 import { linkKeysOf } from "@/server/engine/normalise";
@@ -186,6 +186,12 @@ describe("set phrases of the domain, kept as data", () => {
     const manage = one("The two sides agreed to manage maritime differences.");
     expect(scoreLink(settle, asPledge(handle)).score).toBeGreaterThanOrEqual(LINK_THRESHOLD);
     expect(scoreLink(manage, asPledge(settle)).score).toBeGreaterThanOrEqual(LINK_THRESHOLD);
+  });
+  it("reads a healthy manner as how, not public health, and splits 'while expanding' off as its own action", () => {
+    const ms = mentionsIn(HEAD, "The two sides will accelerate cooperation in economy and trade in a balanced and healthy manner while expanding cooperation in culture and tourism.");
+    expect(ms.map((m) => m.phrase)).toEqual(["accelerate cooperation in economy and trade in a balanced and healthy manner", "expanding cooperation in culture and tourism"]);
+    expect(ms[0].linkKeys).not.toContain("health");
+    expect(ms[0].topic).not.toBe("health");
   });
   it("reads 'well plan high-level exchanges' as the exchanges, not a plan", () => {
     const a = one("The two sides will maintain high-level contacts.");
