@@ -266,7 +266,10 @@ export function extractMentions(text: string, parsed: ParsedReadout): ExtractedM
       // "the Luban Workshop in Samarkand will start enrolling students", "branches of the Moscow
       // Engineering Physics Institute … will open in Astana": the named subject is what the pledge
       // is about. "… at the Luban Workshop and will increase scholarships" keeps its own subject.
-      const subjectName = /\b(?:and|but)\s*$/.test(subject) ? undefined : institutionsIn(subject).at(-1);
+      // "Through the Steering Committee and other mechanisms, the two sides should …": the
+      // subject is the party after the comma, not the institution before it.
+      const partyAfterComma = /,\s*(?:the\s+)?(?:two|both)\s+(?:sides|countries|parties)\s*$/i.test(subject);
+      const subjectName = /\b(?:and|but)\s*$/.test(subject) || partyAfterComma ? undefined : institutionsIn(subject).at(-1);
       let subjectThing = false;
       // A call is made by a person ("Xi, general secretary of the … Central Committee, …, calling
       // for"), never by the institution the person's title names.

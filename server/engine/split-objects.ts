@@ -13,7 +13,7 @@ const VERBS =
 // "China's increased investment … and expanded import of …", "the construction of three plants
 // and in the modernization of the grid": each nominal action has its own object.
 const NOMINAL_ACTION = "(?:in\\s+|to\\s+)?(?:the\\s+)?(?:(?:increased|expanded|enhanced|improved)\\s+[a-z]+\\s+of|(?:construction|modernization|building|opening|establishment|completion)\\s+of)\\b";
-const VERB_SPLIT = new RegExp(`(?:,["”]?\\s+(?:and\\s+|as well as\\s+)?|\\s+and\\s+(?:to\\s+)?|\\s+as well as\\s+(?:to\\s+)?|;\\s+)(?=(?:(?:well|better)\\s+)?(?:${VERBS})\\b)|,\\s+as well as\\s+|,?\\s+while\\s+(?=[a-z]+ing\\b)|\\s+and\\s+(?=${NOMINAL_ACTION})`, "g");
+const VERB_SPLIT = new RegExp(`(?:,["”]?\\s+(?:and\\s+|as well as\\s+)?|\\s+and\\s+(?:to\\s+)?|\\s+as well as\\s+(?:to\\s+)?|;\\s+)(?=(?:(?:well|better)\\s+)?(?:${VERBS})\\b)|,\\s+as well as\\s+|,?\\s+(?:while|in addition to)\\s+(?=[a-z]+ing\\b)|\\s+and\\s+(?=${NOMINAL_ACTION})`, "g");
 
 // Where the committed action stops: purpose clauses, attributions, relative clauses.
 const CUT =

@@ -132,6 +132,10 @@ describe("fragments that are no pledge", () => {
       "open a new checkpoint",
     ]);
   });
+  it("takes the party after a comma as the subject, not an institution before it, and splits 'in addition to' off", () => {
+    const ms = run("Making good use of the Intergovernmental Cooperation Committee and other mechanisms, the two sides should strengthen the alignment of development strategies. The two sides will step up cooperation between ministries in addition to expanding exchanges between localities.");
+    expect(ms.map((m) => m.phrase)).toEqual(["strengthen the alignment of development strategies", "step up cooperation between ministries", "expanding exchanges between localities"]);
+  });
   it("leaves out what an action is said to contribute to", () => {
     const ms = run("The two sides agreed to increase coordination at regional and international forums, contributing to global peace and prosperity.");
     expect(ms.map((m) => m.phrase)).toEqual(["increase coordination at regional and international forums"]);

@@ -187,6 +187,14 @@ describe("set phrases of the domain, kept as data", () => {
     expect(scoreLink(settle, asPledge(handle)).score).toBeGreaterThanOrEqual(LINK_THRESHOLD);
     expect(scoreLink(manage, asPledge(settle)).score).toBeGreaterThanOrEqual(LINK_THRESHOLD);
   });
+  it("reads communication between top leaders as high-level exchanges, and a socialist road as a socialist path", () => {
+    const high = one("The two sides will maintain high-level exchanges.");
+    const top = one("The two sides will enhance communication and cooperation between the top leaders of the two countries.");
+    expect(scoreLink(top, asPledge(high)).score).toBeGreaterThanOrEqual(LINK_THRESHOLD);
+    const path = one("China firmly supports Tajikistan in following its own socialist path suited to its national conditions.");
+    const road = one("China supports Tajikistan to follow the socialist road conforming to its national conditions.");
+    expect(scoreLink(road, asPledge(path)).score).toBeGreaterThanOrEqual(LINK_THRESHOLD);
+  });
   it("reads a healthy manner as how, not public health, and splits 'while expanding' off as its own action", () => {
     const ms = mentionsIn(HEAD, "The two sides will accelerate cooperation in economy and trade in a balanced and healthy manner while expanding cooperation in culture and tourism.");
     expect(ms.map((m) => m.phrase)).toEqual(["accelerate cooperation in economy and trade in a balanced and healthy manner", "expanding cooperation in culture and tourism"]);
