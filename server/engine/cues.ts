@@ -44,7 +44,7 @@ const CUES: { re: RegExp; firmness: Firmness; kind: Cue["kind"]; label?: string 
   // A standing policy told in the present ("firmly adheres to the one-China principle", "encourages
   // its companies to invest"); the past ("adhered to") tells what was done.
   // "China respects the development path chosen by the Mongolian people" is such a policy too.
-  { re: /\b(?:firmly |strictly |always )?(?:adheres|sticks)\s+(?:firmly\s+|strictly\s+)?to\b|\b(?:firmly |strictly |always )?(?:abides\s+(?:firmly\s+|strictly\s+)?by|upholds)\b|\bencourages\b|\b(?:firmly |resolutely )?opposes\b|\b(?:fully |firmly |always )?respects\b/g, firmness: 1, kind: "verb" },
+  { re: /\b(?:firmly |strictly |always )?(?:adheres|sticks)\s+(?:firmly\s+|strictly\s+)?to\b|\b(?:firmly |strictly |always )?(?:abides\s+(?:firmly\s+|strictly\s+)?by|upholds)\b|\b(?:firmly |always |consistently )?pursues\s+(?=(?:the|a)\s+(?:[\w-]+\s+){0,2}polic(?:y|ies)\b)|\bencourages\b|\b(?:firmly |resolutely )?opposes\b|\b(?:fully |firmly |always )?respects\b/g, firmness: 1, kind: "verb" },
   // A proposal addressed to both or one side: "suggested the two sides strengthen financial
   // cooperation", "proposed that China and Mongolia expand …".
   { re: new RegExp(`\\b(?:suggested|suggests|suggesting|proposed|proposes|proposing)\\s+(?:that\\s+)?(the two sides|both sides|the two countries|both countries|[A-Z][a-z]+ and [A-Z][a-z]+)\\s+(?=(?!(?:should|would|could|can|will|must|need|shall|jointly)\\b)[a-z]+\\b)`, "g"), firmness: 2, kind: "call", label: "proposed that …" },

@@ -27,6 +27,19 @@ describe("standing policies, proposals and renewed commitments", () => {
     expect(ms.map((m) => m.phrase)).toEqual(["build the Kulob hospital", "maintain exchanges between young diplomats"]);
   });
 
+  it("reads 'firmly pursues the … policy' as a standing policy", () => {
+    const ms = run("Muhriddin said Tajikistan firmly pursues the one-China policy.");
+    expect(ms.map((m) => [m.phrase, m.giver])).toEqual([["firmly pursues the one-China policy", "Tajikistan"]]);
+  });
+  it("reads on past an acronym in parentheses, and splits listed actions led by an adverb or 'import'", () => {
+    const ms = run("The two sides should align the Belt and Road Initiative (BRI) with Tajikistan's national strategy, and vigorously advance cooperation in industrial parks. China will ensure smooth customs clearance at border ports, and import more quality farm products from Tajikistan.");
+    expect(ms.map((m) => m.phrase)).toEqual([
+      "align the Belt and Road Initiative (BRI) with Tajikistan's national strategy",
+      "vigorously advance cooperation in industrial parks",
+      "ensure smooth customs clearance at border ports",
+      "import more quality farm products from Tajikistan",
+    ]);
+  });
   it("reads 'reiterated to' as a renewed commitment", () => {
     const ms = run("Muhriddin reiterated to firmly support China's position on Taiwan.");
     expect(ms.map((m) => m.phrase)).toEqual(["firmly support China's position on Taiwan"]);
