@@ -116,7 +116,7 @@ function comparePhrase(m: Features, c: Features, giverOk: boolean, ph: string): 
     }
     return { score: 0, reason: `names a different thing ('${m.names[0].label}' vs '${c.names[0].label}')` };
   }
-  const group = groupOfNamed(m, c);
+  const group = groupOfNamed(m, c) ?? groupOfKind(m, c);
   if (group) return { score: 0.4, reason: `${group}, a group, is not the one named in ${quote(ph)}` };
   if (!giverOk) return { score: 0, reason: "different giver" };
   const flow = sameFlow(m, c, ph);
@@ -219,6 +219,22 @@ function groupOfNamed(m: Features, c: Features): string | null {
     // about, the branches: the named one is an example of it.
     const alsoShared = other.objects.some((k) => k !== kind && named.objects.includes(k));
     if (said && /s$/i.test(said) && !/s$/i.test(head) && !alsoShared) return `'${said}'`;
+  }
+  return null;
+}
+
+/**
+ * "implement the agreements" speaks of every agreement of the pair; "make good use of the free
+ * trade agreement" of one. A plural facility word alone is the group, not the one a qualifier picks.
+ */
+function groupOfKind(m: Features, c: Features): string | null {
+  for (const [group, one] of [[m, c], [c, m]] as const) {
+    if (group.objects.length !== 1 || !FACILITY.has(group.objects[0])) continue;
+    const kind = group.objects[0];
+    const said = group.words.get(kind);
+    const oneSaid = one.words.get(kind);
+    if (!said || !oneSaid || !/s$/i.test(said) || /s$/i.test(oneSaid)) continue;
+    if (one.objects.some((o) => o !== kind)) return `'${said}'`;
   }
   return null;
 }

@@ -47,6 +47,16 @@ describe("linking", () => {
     const example = one("China will support the opening of branches of Chinese universities in Tajikistan, including the Harbin Institute of Technology.");
     expect(scoreLink(example, asPledge(branches)).score).toBeGreaterThanOrEqual(LINK_THRESHOLD);
   });
+  it("keeps carrying out the agreements apart from one qualified agreement, but not cultural centres from one centre", () => {
+    const all = one("The two sides will fully implement the relevant agreements.");
+    const fta = one("The two sides will make good use of the bilateral free trade agreement.");
+    const s = scoreLink(fta, asPledge(all));
+    expect(s.score).toBeLessThan(LINK_THRESHOLD);
+    expect(s.reason).toMatch(/a group/);
+    const centres = one("The two sides will open cultural centres in each other's countries.");
+    const centre = one("China will open a cultural centre in Dushanbe.");
+    expect(scoreLink(centre, asPledge(centres)).reason).not.toMatch(/a group/);
+  });
   it("keeps cultural exchanges apart from cultural centres", () => {
     const a = one("The two sides should speed up the establishment of cultural centers in each other's countries.");
     const b = one("The two sides should expand cultural exchanges between the two countries.");
