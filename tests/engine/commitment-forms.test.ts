@@ -115,6 +115,10 @@ describe("schedules and world slogans", () => {
     const ms = run("Muhriddin said Tajikistan will take part in the upcoming summit of the Shanghai Cooperation Organization. Wang said China supports Tajikistan in hosting the next China-Central Asia Summit.");
     expect(ms.map((m) => m.phrase)).toEqual(["supports Tajikistan in hosting the next China-Central Asia Summit"]);
   });
+  it("reads renewing momentum, virtuous circles, neighbourhood policy and strategic significance as rhetoric", () => {
+    const ms = run("China will uphold the policy of building friendship and partnership with neighboring countries. The two sides should consolidate the momentum for renewing bilateral relations, create a virtuous circle, and open a direct flight between Dushanbe and Kashgar.");
+    expect(ms.map((m) => m.phrase)).toEqual(["open a direct flight between Dushanbe and Kashgar"]);
+  });
   it("reads turning a consensus into results as rhetoric, not a pledge", () => {
     const ms = run("The two sides agreed to translate the consensus of the two heads of state into tangible results, and to open a direct flight between Dushanbe and Urumqi.");
     expect(ms.map((m) => m.phrase)).toEqual(["open a direct flight between Dushanbe and Urumqi"]);
