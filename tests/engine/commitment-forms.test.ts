@@ -119,6 +119,10 @@ describe("schedules and world slogans", () => {
     const ms = run("China will uphold the policy of building friendship and partnership with neighboring countries. The two sides should consolidate the momentum for renewing bilateral relations, create a virtuous circle, and open a direct flight between Dushanbe and Kashgar.");
     expect(ms.map((m) => m.phrase)).toEqual(["open a direct flight between Dushanbe and Kashgar"]);
   });
+  it("reads a high-level or all-weather community with a shared future as rhetoric", () => {
+    const ms = run("The two sides will build a high-quality, high-level and high-standard China-Tajikistan community with a shared future. The two sides will jointly build an all-weather community with a shared future, and open a consulate in Khujand.");
+    expect(ms.map((m) => m.phrase)).toEqual(["open a consulate in Khujand"]);
+  });
   it("reads turning a consensus into results as rhetoric, not a pledge", () => {
     const ms = run("The two sides agreed to translate the consensus of the two heads of state into tangible results, and to open a direct flight between Dushanbe and Urumqi.");
     expect(ms.map((m) => m.phrase)).toEqual(["open a direct flight between Dushanbe and Urumqi"]);
