@@ -46,6 +46,9 @@ const WILL = /\bwill\b|['’]ll\b/;
 // Greetings, wishes and thanks passed on are courtesy: "would convey his sincere greetings to …".
 const COURTESY = /^(?:\w+ly\s+)?(?:(?:convey|extend|send|pass on|express)\s+(?:[\w’'-]+\s+){0,3}?(?:greetings|regards|wishes|congratulations|condolences|thanks|gratitude|sympathy|sympathies)\b|(?:(?:remember|appreciate)\s+and\s+)?thank(?:s|ed)?\b)/i;
 const CONDITION = /^(?:(?:[\w’'-]+\s+){0,8}?(?:is|was)\s+that\s+)?(?:as long as|so long as|if|once|provided(?: that)?|only when|when)\b/i;
+// "take high-quality Belt and Road cooperation as the guide", "take the presidency as an
+// opportunity to …": what a side takes as its guide or opportunity frames the action, it is none.
+const TAKE_AS = /^(?:\w+ly\s+)?take\s+(?:[\w’'"“”()-]+[\s,]+){1,30}?as\s+(?:the\s+|a\s+|an\s+)?(?:new\s+)?(?:guide|guidance|opportunity|starting point|main line|orientation)\b/i;
 // "Firstly, the two sides should …": an ordinal before a subject names no action of its own.
 const PARTY_ONLY = /^(?:the\s+)?(?:two|both|dual)\s+(?:sides|countries|parties|nations|governments)\s*[,.]?$/i;
 // Attending a summit, a meeting or a ceremony is a visit's schedule, not a commitment anyone could
@@ -287,7 +290,7 @@ export function extractMentions(text: string, parsed: ParsedReadout): ExtractedM
       for (const whole of thirdPartyClauses(s.text, splitVerbPhrases(s.text, span), sides)) {
         const vp = withoutPurpose(s.text, withoutFrame(s.text, whole), cue.cue);
         const vpText = s.text.slice(vp[0], vp[1]);
-        if (NOT_ACTION.test(vpText) || COURTESY.test(vpText) || ATTENDANCE.test(vpText) || PARTY_ONLY.test(vpText.trim())) continue;
+        if (NOT_ACTION.test(vpText) || COURTESY.test(vpText) || ATTENDANCE.test(vpText) || PARTY_ONLY.test(vpText.trim()) || TAKE_AS.test(vpText.trim())) continue;
         // "support its operation" after "the Luban Workshop in Dushanbe": the pronoun's name counts.
         const antecedent = /\b(?:its|their)\b/.test(vpText) ? institutionsIn(s.text.slice(0, vp[0])).at(-1) : undefined;
         // The world's peace, mankind, the developing countries: a slogan about everyone, not a

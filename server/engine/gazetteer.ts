@@ -75,7 +75,7 @@ export const COUNTRY_RE = new RegExp(`(?<![\\w-])(${COUNTRY_WORDS.join("|")})(?!
 // as its one-word name, so that word-by-word readers see the country and not a named thing.
 const MULTI_WORD = COUNTRIES.flatMap((c) => (/\s/.test(c.name) ? [] : [c.name, ...c.aliases].filter((a) => /\s/.test(a)).map((a) => [a, c.name] as const)))
   .sort((a, b) => b[0].length - a[0].length);
-const MULTI_WORD_RE = new RegExp(`(?<![\\w-])(${MULTI_WORD.map(([a]) => a.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/'|’/g, "['’]").replace(/\s+/g, "\\s+")).join("|")})(?![\\w-])`, "g");
+const MULTI_WORD_RE = new RegExp(`(?<!\\w)(${MULTI_WORD.map(([a]) => a.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/'|’/g, "['’]").replace(/\s+/g, "\\s+")).join("|")})(?![\\w-])`, "g");
 const MULTI_WORD_NAME = new Map(MULTI_WORD.map(([a, n]) => [a.toLowerCase().replace(/’/g, "'").replace(/\s+/g, " "), n]));
 
 export function oneWordCountries(text: string): string {

@@ -123,6 +123,10 @@ describe("schedules and world slogans", () => {
     const ms = run("The two sides will build a high-quality, high-level and high-standard China-Tajikistan community with a shared future. The two sides will jointly build an all-weather community with a shared future, and open a consulate in Khujand.");
     expect(ms.map((m) => m.phrase)).toEqual(["open a consulate in Khujand"]);
   });
+  it("reads what a side takes as its guide or opportunity as a frame, not a pledge", () => {
+    const ms = run("China is ready to take high-quality Belt and Road cooperation as the guide. Tajikistan will take its chairmanship of the Shanghai Cooperation Organization (SCO) as an opportunity to work with all parties. The two sides will open a consulate in Khujand.");
+    expect(ms.map((m) => m.phrase)).toEqual(["open a consulate in Khujand"]);
+  });
   it("reads turning a consensus into results as rhetoric, not a pledge", () => {
     const ms = run("The two sides agreed to translate the consensus of the two heads of state into tangible results, and to open a direct flight between Dushanbe and Urumqi.");
     expect(ms.map((m) => m.phrase)).toEqual(["open a direct flight between Dushanbe and Urumqi"]);

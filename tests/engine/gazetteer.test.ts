@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countryOf, COUNTRY_RE } from "@/server/engine/gazetteer";
+import { countryOf, COUNTRY_RE, oneWordCountries } from "@/server/engine/gazetteer";
 import { parseReadout } from "@/server/engine/parse-readout";
 import { extractMentions } from "@/server/engine/extract-mentions";
 import { scoreLink } from "@/server/engine/link";
@@ -28,6 +28,7 @@ describe("countries beyond the first partners", () => {
     const t = "Talks\nUpdated: May 4, 2024 10:00\n\nOn May 3, 2024, Chinese Premier Li Qiang held talks with Vietnamese Prime Minister Pham Minh Chinh in Hanoi.\n\nLi said China supports Viet Nam in following its own development path. Pham said Viet Nam welcomes Chinese companies to invest in the Viet Nam seaports.";
     const [path, invest] = extractMentions(t, parseReadout(t));
     expect(path.linkKeys.join(" ")).not.toMatch(/viet|nam/);
+    expect(oneWordCountries("the China-Viet Nam relations")).toBe("the China-Vietnam relations");
     const s = scoreLink(invest, { id: 1, title: path.title, topic: path.topic, giver: path.giver, countryPair: path.countryPair, linkKeys: path.linkKeys, phrases: [path.phrase] });
     expect(s.score).toBe(0);
   });
