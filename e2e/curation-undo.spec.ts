@@ -144,3 +144,38 @@ test("review shortcuts act only in the queue, never while typing, and u undoes t
   // Decided, so they leave the queue for other specs.
   await db.mention.updateMany({ where: { id: { in: pledge.mentionIds } }, data: { review: "ACCEPTED" } });
 });
+
+test("a possible repeat shows the earlier pledge it came close to, and 1 moves the mention there", async ({ page, baseURL }) => {
+  const earlier = await makePledge(db, `Earlier pledge ${stamp}`, 1);
+  const repeat = await makePledge(db, `Possible repeat ${stamp}`, 1);
+  const [mentionId] = repeat.mentionIds;
+  await db.mention.update({ where: { id: mentionId }, data: { review: "UNREVIEWED", quote: `[repeat ${stamp}]` } });
+  await db.linkCandidate.create({ data: { mentionId, pledgeId: earlier.id, rank: 1, score: 0.5, reason: `shares 'repeat ${stamp}'` } });
+  await signIn(page.request, baseURL!, analystEmail);
+  await page.goto("/review");
+  const item = page.getByTestId("review-item").filter({ hasText: `[repeat ${stamp}]` });
+  await expect(item).toHaveAttribute("data-kind", "repeat");
+  await expect(item).toContainText(`started pledge ${repeat.id}: Possible repeat ${stamp}`);
+  const rival = item.getByTestId("review-rival");
+  await expect(rival).toHaveCount(1);
+  await expect(rival).toContainText(`0.50 · pledge ${earlier.id}: Earlier pledge ${stamp}`);
+  await expect(rival).toContainText(`shares 'repeat ${stamp}'`);
+  await expect(item.getByRole("button", { name: "Keep as a new pledge" })).toBeVisible();
+  expect((await new AxeBuilder({ page }).include('[data-kind="repeat"]').analyze()).violations).toEqual([]);
+
+  await item.focus();
+  await page.keyboard.press("1");
+  await expect(page.getByText(`Mention ${mentionId} moved to pledge ${earlier.id}.`)).toBeVisible();
+  await expect(item).toHaveCount(0);
+  expect((await db.mention.findUniqueOrThrow({ where: { id: mentionId } })).pledgeId).toBe(earlier.id);
+  await page.keyboard.press("u");
+  await expect(page.getByText(/Undone\./)).toBeVisible();
+  await expect(item).toHaveCount(1);
+  expect((await db.mention.findUniqueOrThrow({ where: { id: mentionId } })).pledgeId).toBe(repeat.id);
+
+  // Kept as a new pledge, it leaves the queue.
+  await item.getByRole("button", { name: "Keep as a new pledge" }).click();
+  await expect(page.getByText(`Mention ${mentionId} accepted.`)).toBeVisible();
+  await expect(item).toHaveCount(0);
+  expect((await db.mention.findUniqueOrThrow({ where: { id: mentionId } })).review).toBe("ACCEPTED");
+});

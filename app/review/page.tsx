@@ -18,13 +18,15 @@ export default async function ReviewPage() {
       </div>
     );
   }
-  const { threshold, items } = await listReviewQueue();
+  const { threshold, linkThreshold, items } = await listReviewQueue();
   return (
     <div className="stack">
       <h1>Review queue</h1>
       <p className="muted">
-        Links the engine made with confidence below {threshold.toFixed(2)}, least sure first. Compare each mention with
-        its pledge&apos;s first mention, then accept the link, mark the mention as not a pledge, or move it.
+        Links the engine made with confidence below {threshold.toFixed(2)}, and new pledges that came close to an
+        earlier one (scored under the link threshold of {linkThreshold.toFixed(2)}), least sure first. Compare each
+        mention with the pledge&apos;s first mention and the other pledges the engine weighed, then accept, mark the
+        mention as not a pledge, or move it.
       </p>
       <ReviewQueue initialItems={items} />
     </div>

@@ -105,6 +105,7 @@ export function ReviewQueue({ initialItems }: { initialItems: ReviewItem[] }) {
     else if (item && key === "a" && !pending) decide(item, "accept");
     else if (item && key === "r" && !pending) decide(item, "reject");
     else if (item && key === "m") setMoving(item.mentionId);
+    else if (item && /^[1-9]$/.test(key) && item.rivals[Number(key) - 1] && !pending) decide(item, "move", { toPledgeId: String(item.rivals[Number(key) - 1].pledgeId) });
     else if (key === "u" && lastDone) undoLast();
     else return;
     event.preventDefault();
@@ -134,7 +135,7 @@ export function ReviewQueue({ initialItems }: { initialItems: ReviewItem[] }) {
           <kbd>j</kbd>/<kbd>k</kbd> next / previous
         </span>
         <span>
-          <kbd>a</kbd> accept link
+          <kbd>a</kbd> accept link / keep new pledge
         </span>
         <span>
           <kbd>r</kbd> not a pledge
@@ -143,9 +144,17 @@ export function ReviewQueue({ initialItems }: { initialItems: ReviewItem[] }) {
           <kbd>m</kbd> move to another pledge
         </span>
         <span>
+          <kbd>1</kbd>–<kbd>3</kbd> move to a listed pledge
+        </span>
+        <span>
           <kbd>u</kbd> undo the last decision
         </span>
-        <span className="muted">{items.length} to review</span>
+        <span className="muted">
+          {items.length} to review
+          {items.some((item) => item.kind === "repeat")
+            ? ` (${items.filter((item) => item.kind === "link").length} doubtful links, ${items.filter((item) => item.kind === "repeat").length} possible repeats)`
+            : ""}
+        </span>
         {undoButton}
       </div>
       <p role="status" aria-live="polite" className="small">

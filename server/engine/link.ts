@@ -359,23 +359,41 @@ export function scoreLink(mention: ExtractedMention, candidate: PledgeCandidate)
  *  readout started (negative placeholders -1, -2, …). */
 const older = (a: number, b: number) => (a >= 0 && b >= 0 ? a < b : a >= 0 ? true : b >= 0 ? false : a > b);
 
+/** A candidate scoring below the threshold but at least this much is a near miss: an analyst sees
+ *  it on /review beside the engine's choice (a new pledge that may repeat it, or a doubtful link's
+ *  rival). */
+export const NEAR_MISS = 0.35;
+/** Rival candidates kept per mention. */
+export const MAX_ALTERNATIVES = 3;
+
+export interface WeighedLinks {
+  /** The candidate the mention joins, if one scores above the threshold. */
+  best: LinkDecision | null;
+  /** The other candidates scoring at least NEAR_MISS, best first. */
+  alternatives: LinkDecision[];
+}
+
 /**
- * The best-scoring candidate above the threshold. On a tie, the pledge with the mention's own giver
- * (a joint restatement of a joint pledge before one side's pledge), then the oldest: the same
- * choice whatever order the candidates came in.
+ * Every candidate scored. The best above the threshold is the link; on a tie, the pledge with the
+ * mention's own giver (a joint restatement of a joint pledge before one side's pledge), then the
+ * oldest: the same choice whatever order the candidates came in. The runners-up that came close
+ * are kept for an analyst to compare.
  */
-export function chooseLink(mention: ExtractedMention, candidates: PledgeCandidate[]): LinkDecision | null {
+export function weighLinks(mention: ExtractedMention, candidates: PledgeCandidate[]): WeighedLinks {
   const m = mentionFeatures(mention);
-  let best: (LinkDecision & { sameGiver: boolean }) | null = null;
+  const scored: (LinkDecision & { sameGiver: boolean })[] = [];
   for (const c of candidates) {
     const { score, reason } = scoreWith(mention, m, c);
-    if (score < LINK_THRESHOLD) continue;
-    const sameGiver = c.giver === mention.giver;
-    const better =
-      !best ||
-      score > best.confidence ||
-      (score === best.confidence && (sameGiver !== best.sameGiver ? sameGiver : older(c.id, best.pledgeId)));
-    if (better) best = { pledgeId: c.id, confidence: score, reason, sameGiver };
+    if (score < NEAR_MISS) continue;
+    scored.push({ pledgeId: c.id, confidence: score, reason, sameGiver: c.giver === mention.giver });
   }
-  return best && { pledgeId: best.pledgeId, confidence: best.confidence, reason: best.reason };
+  scored.sort((a, b) => b.confidence - a.confidence || (a.sameGiver !== b.sameGiver ? (a.sameGiver ? -1 : 1) : older(a.pledgeId, b.pledgeId) ? -1 : 1));
+  const plain = ({ pledgeId, confidence, reason }: LinkDecision) => ({ pledgeId, confidence, reason });
+  const best = scored.length && scored[0].confidence >= LINK_THRESHOLD ? plain(scored[0]) : null;
+  return { best, alternatives: scored.slice(best ? 1 : 0, (best ? 1 : 0) + MAX_ALTERNATIVES).map(plain) };
+}
+
+/** The best-scoring candidate above the threshold (see `weighLinks`). */
+export function chooseLink(mention: ExtractedMention, candidates: PledgeCandidate[]): LinkDecision | null {
+  return weighLinks(mention, candidates).best;
 }

@@ -11,7 +11,7 @@ export interface CorpusPledge {
   countryPair: string;
   linkKeys: string[];
   retrievalKeys: string[];
-  mentions: { readoutId: string; mention: ExtractedMention; confidence: number; reason: string }[];
+  mentions: { readoutId: string; mention: ExtractedMention; confidence: number; reason: string; alternatives: { key: string; confidence: number; reason: string }[] }[];
 }
 
 export interface CorpusResult {
@@ -70,7 +70,7 @@ export function planCorpus(readouts: { id: string; text: string; meetingDate?: s
     }
     for (const pm of plan.mentions) {
       const p = pledges[pm.pledgeRef >= 0 ? pm.pledgeRef : ids.get(pm.pledgeRef)!];
-      p.mentions.push({ readoutId: r.id, mention: pm.mention, confidence: pm.decision?.confidence ?? 1, reason: pm.decision?.reason ?? "first mention" });
+      p.mentions.push({ readoutId: r.id, mention: pm.mention, confidence: pm.decision?.confidence ?? 1, reason: pm.decision?.reason ?? "first mention", alternatives: pm.alternatives.map((a) => ({ key: `p${a.pledgeId}`, confidence: a.confidence, reason: a.reason })) });
       p.phrases.push(pm.mention.phrase);
       p.mentionCount++;
     }

@@ -1,7 +1,7 @@
 import type { ExtractedMention } from "./extract-mentions";
 import { mentionKeys, withMention, type PledgeKeys } from "./keys";
 import { correctionReason, verdictOf, type Correction } from "./corrections";
-import { chooseLink, type LinkDecision, type PledgeCandidate } from "./link";
+import { weighLinks, type LinkDecision, type PledgeCandidate } from "./link";
 
 /**
  * The one link planner. Given a readout's mentions and, for each, the stored pledges its lookup
@@ -26,6 +26,9 @@ export interface PlannedMention {
   /** A stored pledge id, or a negative placeholder (-1, -2, …) for a pledge this readout creates. */
   pledgeRef: number;
   decision: LinkDecision | null;
+  /** Stored pledges that scored close to (or above) the threshold but were not chosen, best first:
+   *  what an analyst compares on /review. Pledges this readout starts are never among them. */
+  alternatives: LinkDecision[];
   keys: PledgeKeys & { lookup: string[] };
   /** An analyst marked this wording not a pledge: stored rejected on `pledgeRef`, teaching it nothing. */
   rejected?: boolean;
@@ -101,14 +104,16 @@ export function planLinks(mentions: ExtractedMention[], candidates: StoredPledge
     const verdict = verdictOf(corrections[i] ?? []);
     if (verdict.reject) {
       const pledgeId = verdict.reject.pledgeId;
-      planned.push({ mention, pledgeRef: pledgeId, decision: { pledgeId, confidence: TAUGHT, reason: correctionReason(verdict) }, keys, rejected: true });
+      planned.push({ mention, pledgeRef: pledgeId, decision: { pledgeId, confidence: TAUGHT, reason: correctionReason(verdict) }, alternatives: [], keys, rejected: true });
       continue;
     }
     const stored = (candidates[i] ?? []).filter((p) => !verdict.avoid.has(p.id)).map(copy);
     const taught = verdict.link && stored.find((p) => p.id === verdict.link!.pledgeId);
     const local = created.filter((c) => c.countryPair === mention.countryPair).map((c) => c.candidate);
-    const decision = taught ? { pledgeId: taught.id, confidence: TAUGHT, reason: correctionReason(verdict) } : chooseLink(mention, [...stored, ...local]);
-    planned.push({ mention, pledgeRef: decision ? decision.pledgeId : -(created.length + 1), decision, keys });
+    const weighed = taught ? { best: { pledgeId: taught.id, confidence: TAUGHT, reason: correctionReason(verdict) }, alternatives: [] } : weighLinks(mention, [...stored, ...local]);
+    const decision = weighed.best;
+    const alternatives = weighed.alternatives.filter((a) => a.pledgeId >= 0);
+    planned.push({ mention, pledgeRef: decision ? decision.pledgeId : -(created.length + 1), decision, alternatives, keys });
     if (!decision) {
       const own = withMention({ linkKeys: [], retrievalKeys: [] }, keys);
       const ref = -(created.length + 1);

@@ -201,6 +201,19 @@ export async function linkMentions(
   await adoptClearerTitles(tx, meetingId, plans.filter((p) => p.pledgeRef > 0).map((p) => ({ pledgeId: p.pledgeRef, title: p.mention.title })));
 
   const mentionIds = new Map(inserted.map((r) => [r.phraseStart, r.id]));
+  // The pledges each mention came close to, for /review: a new pledge's possible earlier self, a
+  // doubtful link's rivals.
+  const rivals = plans.flatMap((p) => {
+    const mentionId = mentionIds.get(p.mention.phraseStart);
+    if (p.rejected || mentionId === undefined) return [];
+    return p.alternatives.map((a, i) => ({ mentionId, pledgeId: a.pledgeId, rank: i + 1, score: a.confidence, reason: a.reason }));
+  });
+  if (rivals.length > 0) {
+    await tx.$executeRaw`
+      insert into "LinkCandidate" ("mentionId", "pledgeId", rank, score, reason)
+      select r."mentionId", r."pledgeId", r.rank, r.score, r.reason
+        from jsonb_to_recordset(${JSON.stringify(rivals)}::jsonb) as r("mentionId" int, "pledgeId" int, rank int, score float8, reason text)`;
+  }
   const titles = new Map<number, string>(candidates.flat().map((c) => [c.id, c.title]));
   for (const c of created) titles.set(ids.get(c.ref)!, c.title);
   const lowConfidence: LowConfidenceLink[] = [];

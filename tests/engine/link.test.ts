@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { parseReadout } from "@/server/engine/parse-readout";
 import { extractMentions, type ExtractedMention } from "@/server/engine/extract-mentions";
-import { chooseLink, LINK_THRESHOLD, LOW_CONFIDENCE, scoreLink, type PledgeCandidate } from "@/server/engine/link";
+import { chooseLink, LINK_THRESHOLD, LOW_CONFIDENCE, NEAR_MISS, scoreLink, weighLinks, type PledgeCandidate } from "@/server/engine/link";
+import { planLinks } from "@/server/engine/plan-links";
+import { mentionKeys } from "@/server/engine/keys";
 
 const HEAD = (pair: string) => `Talks\nUpdated: March 4, 2024 10:00\n\nOn March 3, 2024, Chinese President Xi Jinping held talks with ${pair} in Dushanbe.\n\n`;
 const TJ = "Tajik President Emomali Rahmon";
@@ -233,5 +235,29 @@ describe("a listed run of fields of one family", () => {
     expect(scoreLink(list, asPledge(people)).score).toBeGreaterThanOrEqual(LINK_THRESHOLD);
     expect(scoreLink(local, asPledge(people)).score).toBeLessThan(LINK_THRESHOLD);
     expect(scoreLink(projects, asPledge(connectivity)).score).toBeLessThan(LINK_THRESHOLD);
+  });
+  it("keeps the close runners-up of a choice, best first, and never a pledge the readout itself starts", () => {
+    const within = one("China will strengthen cooperation with Tajikistan within the Shanghai Cooperation Organization.");
+    const summit = one("Xi said China supports Tajikistan in hosting the SCO summit in Dushanbe next year.");
+    const honey = one("China will import more Tajik honey.");
+    // No candidate reaches the threshold: a new pledge, with the near miss kept for an analyst.
+    const alone = weighLinks(summit, [asPledge(within, 1), asPledge(honey, 2)]);
+    expect(alone.best).toBeNull();
+    expect(alone.alternatives.map((a) => a.pledgeId)).toEqual([1]);
+    expect(alone.alternatives[0].confidence).toBeGreaterThanOrEqual(NEAR_MISS);
+    expect(alone.alternatives[0].confidence).toBeLessThan(LINK_THRESHOLD);
+    expect(alone.alternatives[0].reason).toMatch(/summit/);
+    // With a restatement among the candidates, it is the choice and the near miss its rival.
+    const again = one("China will further strengthen cooperation within the Shanghai Cooperation Organization.");
+    const both = weighLinks(again, [asPledge(summit, 3), asPledge(within, 1)]);
+    expect(both.best?.pledgeId).toBe(1);
+    expect(both.alternatives.map((a) => a.pledgeId)).toEqual([3]);
+    expect(chooseLink(again, [asPledge(summit, 3), asPledge(within, 1)])).toEqual(both.best);
+    // The planner keeps rivals among stored pledges only.
+    const plan = planLinks([within, summit], [[], []]);
+    expect(plan.mentions[1].decision).toBeNull();
+    expect(plan.mentions[1].alternatives).toEqual([]);
+    const stored = { ...asPledge(within, 7), retrievalKeys: mentionKeys(within).retrievalKeys, mentionCount: 1 };
+    expect(planLinks([summit], [[stored]]).mentions[0].alternatives.map((a) => a.pledgeId)).toEqual([7]);
   });
 });
