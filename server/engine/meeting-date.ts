@@ -3,6 +3,7 @@ import {
 } from "./dates";
 import type { Sentence } from "./sentences";
 import { findCues } from "./cues";
+import { eventYear } from "./events";
 
 export interface MeetingDate { date: string | null; evidence: string }
 
@@ -172,8 +173,12 @@ function resolve({ text, sentences, publishedAt, monthHint, today, sideDates, nu
       const day = completeYear(partial, `${y}-12-31`);
       if (day && day.startsWith(String(y)) && day <= now && weekdayOf(day) === wk.weekday) weekdayYear = day;
     }
+    // "on 10 June … on the sidelines of the SCO summit in Qingdao": the year that meeting was held.
+    const event = eventYear(text, partial.month);
     const hint = monthHint
       ? { ref: endOfMonth(monthHint.iso), why: `the page's address (${monthHint.text})` }
+      : event
+        ? { ref: `${event.year}-12-31`, why: `the ${event.label} it names, held in ${event.year}` }
       : weekdayYear
         ? { ref: weekdayYear, why: `the weekday it names (${quote(wk!.text)}): the latest year that day fell on it` }
         : named

@@ -112,6 +112,21 @@ describe("numeric dates and pages that name no day", () => {
     expect(bare.meetingDate).not.toBeNull();
     expect(bare.dateEvidence).toMatch(/the text names no year/);
   });
+  it("dates a day without a year from the multilateral meeting the talks were held at, by host city and month or by ordinal", () => {
+    const at = (day: string, where: string) => parseReadout(`Talks\n\nThe two presidents held talks on ${day} on the sidelines of ${where}.\n\nThey agreed to expand trade.`);
+    const qingdao = at("12 June", "the summit of the Shanghai Cooperation Organization in Qingdao");
+    expect(qingdao.meetingDate).toBe("2018-06-12");
+    expect(qingdao.dateEvidence).toMatch(/year from the SCO summit in Qingdao it names, held in 2018/);
+    // The SCO met in Astana twice: the day's month tells which.
+    expect(at("June 9", "the SCO summit in Astana").meetingDate).toBe("2017-06-09");
+    expect(at("July 3", "the SCO summit in Astana").meetingDate).toBe("2024-07-03");
+    expect(at("September 5", "the 4th Eastern Economic Forum in the port city").meetingDate).toBe("2018-09-05");
+    expect(at("November 4", "the second China International Import Expo").meetingDate).toBe("2019-11-04");
+    // A meeting months away from the day, or a city in another sentence, gives no year.
+    expect(at("December 2", "the SCO summit in Qingdao").dateEvidence).toMatch(/the text names no year/);
+    const elsewhere = parseReadout("Talks\n\nThe two presidents held talks on June 12 at the SCO summit. Qingdao is a port city.");
+    expect(elsewhere.dateEvidence).toMatch(/the text names no year/);
+  });
   it("completes a year-less dateline from the weekday the meeting is told on", () => {
     // April 14 fell on a Thursday in 2022, and does again only in 2033.
     const p = parseReadout("Talks\n\nASTANA, April 14: The foreign minister held talks with his visiting counterpart on Thursday in the capital.");
