@@ -6,7 +6,20 @@ import styles from "./intake.module.css";
 
 /** What storing does with one mention. */
 function Outcome({ plan }: { plan: MentionPlan }) {
-  if (plan.kind === "new") return <>starts a new pledge, “{showBidiControls(plan.pledgeTitle)}”</>;
+  if (plan.kind === "new") {
+    const close = plan.closest;
+    return (
+      <>
+        starts a new pledge, “{showBidiControls(plan.pledgeTitle)}”
+        {close ? (
+          <>
+            ; a possible repeat of <Link href={`/pledges/${close.pledgeId}`}>{showBidiControls(close.pledgeTitle)}</Link> (scored{" "}
+            {close.score.toFixed(2)}, under the link threshold), to check in the review queue
+          </>
+        ) : null}
+      </>
+    );
+  }
   const pledge = plan.pledgeId ? <Link href={`/pledges/${plan.pledgeId}`}>{showBidiControls(plan.pledgeTitle)}</Link> : showBidiControls(plan.pledgeTitle);
   if (plan.kind === "kept") return <>kept from the previous version, with its pledge {pledge}</>;
   return (

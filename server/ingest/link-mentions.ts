@@ -34,6 +34,9 @@ export interface MentionPlan {
   pledgeTitle: string;
   confidence: number;
   reason: string;
+  /** For a new pledge: the earlier pledge it came closest to repeating, below the link threshold
+   *  (it then waits in /review as a possible repeat). */
+  closest?: { pledgeId: number; pledgeTitle: string; score: number; reason: string };
 }
 
 type CandidateRow = StoredPledge & { idx: number };
@@ -229,7 +232,7 @@ export async function linkMentions(
       quote: plan.mention.phrase,
     });
   }
-  const outcomes: MentionPlan[] = plans.map(({ mention: m, pledgeRef, decision, rejected }) => ({
+  const outcomes: MentionPlan[] = plans.map(({ mention: m, pledgeRef, decision, rejected, alternatives }) => ({
     start: m.start,
     end: m.end,
     phraseStart: m.phraseStart,
@@ -242,6 +245,9 @@ export async function linkMentions(
     confidence: decision ? decision.confidence : 1,
     reason: decision ? decision.reason : "first seen here: no earlier pledge matched",
     ...(rejected ? { rejected: true } : {}),
+    ...(!decision && !rejected && alternatives[0]
+      ? { closest: { pledgeId: alternatives[0].pledgeId, pledgeTitle: titles.get(alternatives[0].pledgeId) ?? "", score: alternatives[0].confidence, reason: alternatives[0].reason } }
+      : {}),
   }));
   const pledgeIds = [...new Set(rows.map((r) => r.pledgeId!))];
   // A mention stored already rejected is neither a new pledge nor a link.

@@ -53,6 +53,13 @@ describe("the review queue shows near misses beside the engine's choice", () => 
 
   it("lists a new pledge that came close to an earlier one, with the rival's score, reason and first mention", async () => {
     const within = about(await ingest(WITHIN, HONEY), "Shanghai");
+    // The preview already says so, before anything is stored.
+    const preview = await ingestReadout(ctx.db, "preview.txt", Buffer.from(readout("March 1, 2022", "2022-03-02", SUMMIT)), { dryRun: true });
+    if (preview.status !== "new") throw new Error(`not previewed: ${JSON.stringify(preview)}`);
+    const planned = preview.plans?.find((p) => p.phrase.includes("summit"));
+    expect(planned?.kind).toBe("new");
+    expect(planned?.closest).toMatchObject({ pledgeId: within.pledgeId });
+    expect(planned?.closest?.pledgeTitle.length).toBeGreaterThan(0);
     const summit = about(await ingest(SUMMIT), "summit");
     expect(summit.linkMethod).toBe("FIRST");
     expect(summit.pledgeId).not.toBe(within.pledgeId);
