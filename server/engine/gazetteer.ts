@@ -71,12 +71,26 @@ const COUNTRY_WORDS = [...new Set(COUNTRIES.flatMap((c) => [c.name, ...c.adjecti
   .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/'|’/g, "['’]"));
 export const COUNTRY_RE = new RegExp(`(?<![\\w-])(${COUNTRY_WORDS.join("|")})(?![\\w$])`, "g");
 
-// A country written in several words ("Viet Nam", "Russian Federation", "Kyrgyz Republic") read
-// as its one-word name, so that word-by-word readers see the country and not a named thing.
-const MULTI_WORD = COUNTRIES.flatMap((c) => (/\s/.test(c.name) ? [] : [c.name, ...c.aliases].filter((a) => /\s/.test(a)).map((a) => [a, c.name] as const)))
-  .sort((a, b) => b[0].length - a[0].length);
-const MULTI_WORD_RE = new RegExp(`(?<!\\w)(${MULTI_WORD.map(([a]) => a.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/'|’/g, "['’]").replace(/\s+/g, "\\s+")).join("|")})(?![\\w-])`, "g");
+// A country written in several words ("Viet Nam", "Russian Federation", "Kyrgyz Republic", "Sri
+// Lanka", "South Africa") read as one word, so that word-by-word readers see the country and not a
+// named thing: its one-word name, or for a country whose name has several words its name written
+// solid ("SriLanka"), which `countryOf` knows too.
+const solid = (name: string) => name.replace(/[\s.'’-]+/g, "");
+for (const c of COUNTRIES) if (/\s/.test(c.name) && !byWord.has(solid(c.name).toLowerCase())) byWord.set(solid(c.name).toLowerCase(), c.name);
+const MULTI_WORD = COUNTRIES.flatMap((c) => {
+  const word = /\s/.test(c.name) ? solid(c.name) : c.name;
+  return [c.name, ...c.aliases].filter((a) => /\s/.test(a)).map((a) => [a, word] as const);
+}).sort((a, b) => b[0].length - a[0].length);
+const MULTI_WORD_RE = new RegExp(`(?<!\\w)(${MULTI_WORD.map(([a]) => a.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/'|’/g, "['’]").replace(/\s+/g, "\\s+")).join("|")})(?!\\w|-[a-z])`, "g");
 const MULTI_WORD_NAME = new Map(MULTI_WORD.map(([a, n]) => [a.toLowerCase().replace(/’/g, "'").replace(/\s+/g, " "), n]));
+
+const SOLID = new Map(COUNTRIES.filter((c) => /\s/.test(c.name)).map((c) => [solid(c.name), c.name]));
+const SOLID_RE = SOLID.size ? new RegExp(`\\b(${[...SOLID.keys()].join("|")})\\b`, "g") : null;
+
+/** Undoes `oneWordCountries` for a country written solid, for showing a name ("Sri Lanka-China …"). */
+export function spacedCountries(text: string): string {
+  return SOLID_RE ? text.replace(SOLID_RE, (m) => SOLID.get(m) ?? m) : text;
+}
 
 export function oneWordCountries(text: string): string {
   return text.replace(MULTI_WORD_RE, (m) => MULTI_WORD_NAME.get(m.toLowerCase().replace(/’/g, "'").replace(/\s+/g, " ")) ?? m);

@@ -1,4 +1,4 @@
-import { allCities, countryOf, oneWordCountries } from "./gazetteer";
+import { allCities, countryOf, oneWordCountries, spacedCountries } from "./gazetteer";
 import { lemma, stem } from "./normalise";
 
 /** A named thing in a phrase, with the stemmed words that tell it from another of its kind. */
@@ -52,7 +52,7 @@ export function namesOf(text: string, pair: string[]): Name[] {
       }
       // Places alone ("Central Asia", "Astana and Almaty") say where, not what.
       if (!tokens.length || (onlyPlaces && !acronym && !hasKind) || (!acronym && !hasKind && tokens.length < 2 && caps.length < 2)) continue;
-      out.push({ label: part.trim(), tokens, initials: caps.map((w) => w[0]).join("").toUpperCase(), acronym });
+      out.push({ label: spacedCountries(part.trim()), tokens, initials: caps.map((w) => w[0]).join("").toUpperCase(), acronym });
     }
   }
   return out;

@@ -260,4 +260,18 @@ describe("a listed run of fields of one family", () => {
     const stored = { ...asPledge(within, 7), retrievalKeys: mentionKeys(within).retrievalKeys, mentionCount: 1 };
     expect(planLinks([summit], [[stored]]).mentions[0].alternatives.map((a) => a.pledgeId)).toEqual([7]);
   });
+  it("reads a country named in several words as the country, not as a thing two pledges share", () => {
+    const pair = "South African President Cyril Ramaphosa";
+    const aid = one("Xi said China will provide necessary assistance to South Africa.", pair);
+    const terror = one("China supports South Africa in combating terrorism.", pair);
+    expect(aid.countryPair).toBe("China|South Africa");
+    expect(scoreLink(terror, asPledge(aid)).score).toBeLessThan(LINK_THRESHOLD);
+    // A name that holds the country is still that name, shown as written.
+    const hospital = one("The two sides will build the South Africa-China Friendship Hospital.", pair);
+    const again = one("China will complete the South Africa-China Friendship Hospital next year.", pair);
+    const linked = scoreLink(again, asPledge(hospital));
+    expect(linked.score).toBeGreaterThanOrEqual(LINK_THRESHOLD);
+    expect(linked.reason).toMatch(/'South Africa-China Friendship Hospital'/);
+  });
 });
+
