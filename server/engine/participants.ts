@@ -31,7 +31,9 @@ export function findParticipants(text: string, sentences: Sentence[]): Found[] {
   for (const s of sentences) {
     const tk = tokens(s.text, s.start);
     for (let i = 0; i < tk.length; i++) {
-      if (!ROLE_HEAD.test(tk[i].text)) continue;
+      // "his Kyrgyz counterpart Almazbek Atambaev": the other side's holder of the same office.
+      const counterpart = /^counterparts?$/.test(tk[i].text);
+      if (!ROLE_HEAD.test(tk[i].text) && !counterpart) continue;
       const before = tk[i - 1]?.text ?? "";
       if ((OFFICE_WORD.test(before) || ROLE_HEAD.test(before)) && !ROLE_PREFIX.test(before)) continue;
       // Walk left over "Tajik", "Tajikistan's", "Foreign", "State".
@@ -43,8 +45,12 @@ export function findParticipants(text: string, sentences: Sentence[]): Found[] {
       if (prev) {
         const poss = /^(.+?)['’]s$/.exec(prev.text);
         const c = countryOf(poss ? poss[1] : prev.text);
-        if (c) { side = c; a--; }
+        // "Sri Lankan Foreign Minister", "South African President": a country in two words.
+        const two = tk[a - 2] ? countryOf(`${tk[a - 2].text} ${poss ? poss[1] : prev.text}`) : null;
+        if (two) { side = two; a -= 2; }
+        else if (c) { side = c; a--; }
       }
+      if (counterpart && !side) continue;
       // Walk right over the office title, including "and Foreign Minister" chains.
       let b = i + 1;
       for (;;) {

@@ -21,6 +21,15 @@ describe("participants, place and countries", () => {
     expect(p.participants.find((x) => x.name === "Wang Yi")!.role).toBe("State Councilor and Foreign Minister");
     expect(p.participants.find((x) => x.name === "Rustam Emomali")!.role).toMatch(/Chairman of the National Assembly/);
   });
+  it("reads a counterpart and a country adjective in two words as the other side's participant", () => {
+    const text = "Talks\n\nOn June 3, 2024, Chinese Foreign Minister Wang Yi met with his Sri Lankan counterpart Ravi Perera in Colombo.\n\nPerera said Sri Lanka firmly adheres to the one-China principle. South African President Thabo Dube sent greetings.";
+    const p = parseReadout(text);
+    expect(p.participants.find((x) => x.name === "Ravi Perera")).toMatchObject({ role: "counterpart", side: "Sri Lanka" });
+    expect(p.participants.find((x) => x.name === "Thabo Dube")?.side).toBe("South Africa");
+    expect(extractMentions(text, p).find((m) => /one-China/.test(m.phrase))?.giver).toBe("Sri Lanka");
+    // A counterpart of no named side is no participant.
+    expect(parseReadout("Talks\n\nOn June 3, 2024, the minister met his counterpart Ravi Perera.").participants).toEqual([]);
+  });
   it("finds the city in a 'capital of' phrase", () => {
     expect(parseReadout(seed("003")).place).toBe("Astana");
   });
