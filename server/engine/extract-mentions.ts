@@ -39,7 +39,7 @@ const PASSIVE = /^be\s+(?:\w+ly\s+|well\s+)?(?:\w+ed|put|held|made|built|given|t
 const NOT_ACTION = /^(?:(?:continue|last|run)\s+(?:until|till|through)\b|be\s+(?!(?:\w+ly\s+|well\s+)?(?:\w+ed|put|held|made|built|given|taken|set|done|kept)\b)|remain\b|become\b|always be\b|witness\b)/i;
 // Welcoming a guest's visit or attendance, or being welcomed somewhere, is hospitality: nothing
 // anyone could track ("welcomed the minister's visit", "was welcomed by the mayor").
-const HOSPITALITY = /^\s*(?:by\b|(?:[\w’'-]+\s+){0,5}?(?:visits?|attendance|arrival|trip)\b(?!\s+(?:of|by)\s+(?:more|students|tourists|experts|delegations))|(?:\w+ly\s+)?(?:(?:the\s+)?(?:[A-Z][\w.-]*\s+){0,3}(?:President|Premier|Prime Minister|Minister|Foreign Minister|Chairman|Ambassador|Councillor)\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2}\s+(?:to|in)\s+(?:[A-Z][a-z]+|the\s+[A-Z])|(?:\w+ly\s+)?(?:him|her|them|the (?:guests?|delegation|visitor)s?)\b|(?:\w+ly\s+)?(?:the\s+)?(?:[A-Z][\w.-]*\s+){0,3}(?:President|Premier|Prime Minister|Minister|Chairman|Ambassador|Councillor|King|Prince|Secretary)\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}(?=\s*(?:$|[,.;]|\s+(?:and|on|who|to the)\b)))/;
+const HOSPITALITY = /^\s*(?:by\b|(?:[\w’'-]+\s+){0,5}?(?:visits?|attendance|arrival|trip)\b(?!\s+(?:of|by)\s+(?:more|students|tourists|experts|delegations))|(?:\w+ly\s+)?(?:(?:the\s+)?(?:[A-Z][\w.-]*\s+){0,3}(?:President|Premier|Prime Minister|Minister|Foreign Minister|Chairman|Ambassador|Councillor)\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2}\s+(?:to|in)\s+(?:[A-Z][a-z]+|the\s+[A-Z])|(?:\w+ly\s+)?(?:him|her|them|the (?:guests?|delegation|visitor)s?)\b|(?:\w+ly\s+)?(?:the\s+)?(?:visiting\s+)?(?:[A-Z][\w.-]*\s+){0,3}(?:President|Premier|Prime Minister|Minister|Chairman|Ambassador|Councillor|King|Prince|Secretary)\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}(?=\s*(?:$|[,.;]|\s+(?:and|on|who|to the|at)\b)))/;
 // A firm "will" commits only a party; "its opening up will provide opportunities" is a forecast.
 // "will" or "'ll", not "willing".
 const WILL = /\bwill\b|['’]ll\b/;
@@ -168,6 +168,12 @@ function thirdPartyClauses(sentence: string, pieces: [number, number][], sides: 
 const LIFT_RELATIONS = /^(?:[\w’'-]+\s+){1,2}?(?:the\s+|their\s+|our\s+|bilateral\s+)?(?:[\w’'-]+\s+){0,3}?(?:relations?|relationship|ties|partnership)\s+(?:to|into|onto)\s+(?:a\s+|an\s+)?(?:new|higher|greater|even higher)(?:\s+and\s+higher)?\s+(?:levels?|highs?|heights?|stages?)$/i;
 // "carry forward the Silk Road spirit", "uphold the Shanghai Spirit": a spirit is rhetoric, whatever it is named after.
 const SPIRIT = /^(?:\w+ly\s+)?(?:carry forward|carry on|inherit|uphold|promote|champion|foster|pass on|advocate|practise|practice)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,4}?spirit(?:\s+(?:of|with)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}?[\w’'-]+)*$/i;
+// "carry forward the traditional friendship", "inherit and carry forward the … friendship carefully
+// cultivated by generations": handing a friendship or tradition on is rhetoric, like a spirit.
+const HAND_ON = /^(?:\w+ly\s+)?(?:carry forward|carry on|inherit|pass on|continue)(?:\s+and\s+(?:carry forward|carry on|inherit|pass on|develop))?\s+(?:the\s+|their\s+|our\s+)?(?:[\w’'-]+\s+){0,4}?(?:friendship|tradition)(?:\s+of\s+(?:[\w’'-]+\s+){0,2}?(?:friendship|good-neighbou?rliness)(?:\s+and\s+friendship)?)?(?:\s+(?:\w+ly\s+)?(?:cultivated|forged|built|nurtured|established|handed down|passed down)\b.*)?$/i;
+// "push forward their partnership that features sincere mutual help and long-term friendship": what
+// follows "featuring" describes the relationship; the whole is relationship rhetoric.
+const FEATURING = /^(?:[\w’'-]+\s+){0,4}?(?:the\s+|their\s+|our\s+|bilateral\s+)?(?:development\s+of\s+(?:the\s+)?)?(?:[\w’'-]+\s+){0,4}?(?:relations?|relationship|ties|partnership)\s+(?:that\s+|which\s+)?featur(?:es|ing)\b/i;
 
 /** "will never allow any force to use its territory against China": the title keeps the "never". */
 function negated(cue: Cue, sentence: string, title: string): string {
@@ -295,7 +301,7 @@ export function extractMentions(text: string, parsed: ParsedReadout): ExtractedM
         const antecedent = /\b(?:its|their)\b/.test(vpText) ? institutionsIn(s.text.slice(0, vp[0])).at(-1) : undefined;
         // The world's peace, mankind, the developing countries: a slogan about everyone, not a
         // commitment of this pair (a named initiative or institution is still tracked).
-        if (LIFT_RELATIONS.test(vpText.trim()) || SPIRIT.test(vpText.trim())) continue;
+        if (LIFT_RELATIONS.test(vpText.trim()) || SPIRIT.test(vpText.trim()) || HAND_ON.test(vpText.trim()) || FEATURING.test(vpText.trim())) continue;
         if (WORLD.test(vpText) && !institutionsIn(vpText).length && !/\b[A-Z][a-z]+ (?:[A-Z][a-z]+ )*Initiative\b/.test(vpText)) continue;
         // Relationship rhetoric: nothing but frames. Backing each other is a standing commitment all the same.
         if ((keyTerms(vpText).length === 0 || linkKeysOf(vpText).length === 0) && !antecedent && !anaphorOf(vpText) && !MUTUAL_SUPPORT.test(vpText)) continue;

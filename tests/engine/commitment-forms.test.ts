@@ -169,5 +169,15 @@ describe("fragments that are no pledge", () => {
     const ms = run("The friendship between the two peoples is a precious asset that should be inherited and carried forward. As long as the two sides respect each other, their relations will be consolidated. Tajikistan will always remember and thank China for its help. Firstly, the two sides should open a new checkpoint.");
     expect(ms.map((m) => m.phrase)).toEqual(["open a new checkpoint"]);
   });
+
+  it("drops a friendship handed on, a partnership described by what it features, and a welcome at a ceremony", () => {
+    const ms = run(
+      "Wang Yi said the two sides should inherit and carry forward the friendship carefully nurtured by past generations. " +
+        "China is ready to advance the partnership featuring mutual respect and lasting amity. " +
+        "Muhriddin welcomed the visiting Chinese Foreign Minister Wang Yi at a ceremony in the capital. " +
+        "China will continue the tradition of holding annual consultations and will help Tajikistan build two schools.",
+    );
+    expect(ms.map((m) => m.phrase)).toEqual(["continue the tradition of holding annual consultations", "help Tajikistan build two schools"]);
+  });
 });
 
