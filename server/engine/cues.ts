@@ -47,7 +47,10 @@ const CUES: { re: RegExp; firmness: Firmness; kind: Cue["kind"]; label?: string 
   { re: /\b(?:firmly |strictly |always )?(?:adheres|sticks)\s+(?:firmly\s+|strictly\s+)?to\b|\b(?:firmly |strictly |always )?(?:abides\s+(?:firmly\s+|strictly\s+)?by|upholds)\b|\b(?:firmly |always |consistently )?pursues\s+(?=(?:the|a)\s+(?:[\w-]+\s+){0,2}polic(?:y|ies)\b)|\bencourages\b|\b(?:firmly |resolutely )?opposes\b|\b(?:fully |firmly |always )?respects\b/g, firmness: 1, kind: "verb" },
   // A proposal addressed to both or one side: "suggested the two sides strengthen financial
   // cooperation", "proposed that China and Mongolia expand …".
-  { re: new RegExp(`\\b(?:suggested|suggests|suggesting|proposed|proposes|proposing)\\s+(?:that\\s+)?(the two sides|both sides|the two countries|both countries|[A-Z][a-z]+ and [A-Z][a-z]+)\\s+(?=(?!(?:should|would|could|can|will|must|need|shall|jointly)\\b)[a-z]+\\b)`, "g"), firmness: 2, kind: "call", label: "proposed that …" },
+  // A weekday may stand before "that" ("suggested Wednesday that"), a two-word country after "and",
+  // and a clause between the parties and their actions (", while ensuring epidemic control,"); a
+  // "China-proposed" initiative is no proposal.
+  { re: new RegExp(`(?<!-)\\b(?:suggested|suggests|suggesting|proposed|proposes|proposing)\\s+(?:(?:on\\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\s+)?(?:that\\s+)?(the two sides|both sides|the two countries|both countries|[A-Z][a-z]+ and [A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:,\\s+(?:while|when|as|after|before|amid)\\s+[^,.;]{3,80},)?\\s+(?=(?!(?:should|would|could|can|will|must|need|shall|jointly)\\b)[a-z]+\\b)`, "g"), firmness: 2, kind: "call", label: "proposed that …" },
   // A request to one side: "requested the Chinese side to help Cambodia build …".
   { re: /\b(?:requested|requests|requesting|asked|asks|asking)\s+(the\s+[A-Z][a-z]+\s+(?:side|government)|the two sides|both sides|China|[A-Z][a-z]+)\s+to\b(?!\s+(?:visit|attend|come|join the (?:celebration|ceremony))\b)/g, firmness: 2, kind: "call", label: "requested … to" },
   // Reported future: "said that he would visit Minsk", "stressed that China would continue to …".

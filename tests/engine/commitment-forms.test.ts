@@ -179,5 +179,18 @@ describe("fragments that are no pledge", () => {
     );
     expect(ms.map((m) => m.phrase)).toEqual(["continue the tradition of holding annual consultations", "help Tajikistan build two schools"]);
   });
+
+  it("keeps the actions listed after 'work with … to consolidate', and reads a proposal told with a weekday and a clause between", () => {
+    const work = run("Wang said China is ready to work with Tajikistan to consolidate political mutual trust, advance high-quality Belt and Road cooperation, and build a railway, so as to benefit the two peoples.");
+    expect(work.map((m) => m.phrase)).toEqual(["advance high-quality Belt and Road cooperation", "build a railway"]);
+    const proposal = run("Wang suggested Wednesday that China and Tajikistan, while ensuring epidemic control, gradually resume flights and advance major cooperation projects in an orderly manner.");
+    expect(proposal.map((m) => [m.phrase, m.giver])).toEqual([
+      ["gradually resume flights", "joint"],
+      ["advance major cooperation projects in an orderly manner", "joint"],
+    ]);
+    // An initiative a side proposed is no proposal to the two sides.
+    const aligned = run("The two sides should promote the alignment of the China-proposed Belt and Road Initiative and Tajikistan's development strategy.");
+    expect(aligned.map((m) => m.phrase)).toEqual(["promote the alignment of the China-proposed Belt and Road Initiative and Tajikistan's development strategy"]);
+  });
 });
 
