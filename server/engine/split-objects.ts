@@ -175,11 +175,12 @@ export function splitVerbPhrases(sentence: string, span: [number, number]): [num
   return merged.filter(([a, b]) => b - a > 2);
 }
 
-// Head nouns of named things tracked on their own: institutions, facilities, agreements, events.
+// Head nouns of named things tracked on their own: institutions, facilities, agreements, events. A
+// name goes on past its head while its words are capitalised ("the Colombo Port City").
 const NAMED_HEAD =
   "Institutes?|Workshops?|Cent(?:er|re)s?|Colleges?|Universit(?:y|ies)|Schools?|Hospitals?|Parks?|Zones?|Plants?|Stations?|Railway|Highway|Corridor|Pipeline|Committee|Commission|Memorandum|Agreement|Programme|Program|Initiatives?|Fund|Day|Days|Festival|Year|Forum|Expo|Bridge|Tunnel|Port|Airport";
 const NAMED_ITEM = new RegExp(
-  `(?:the\\s+)?(?:[A-Z][\\w'’-]*\\s+)*(?:${NAMED_HEAD})(?:\\s+(?:for|of|on)(?:\\s+(?:the\\s+)?[A-Z][\\w'’-]*)+)*|(?:the\\s+)?(?:Cent(?:er|re)|Institute|Workshop)\\s+(?:for|of)(?:\\s+[A-Z][\\w'’-]*)+`,
+  `(?:the\\s+)?(?:[A-Z][\\w'’-]*\\s+)*(?:${NAMED_HEAD})(?:\\s+[A-Z][a-z][\\w'’-]*)*(?:\\s+(?:for|of|on)(?:\\s+(?:the\\s+)?[A-Z][\\w'’-]*)+)*|(?:the\\s+)?(?:Cent(?:er|re)|Institute|Workshop)\\s+(?:for|of)(?:\\s+[A-Z][\\w'’-]*)+`,
   "g",
 );
 

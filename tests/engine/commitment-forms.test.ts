@@ -192,5 +192,10 @@ describe("fragments that are no pledge", () => {
     const aligned = run("The two sides should promote the alignment of the China-proposed Belt and Road Initiative and Tajikistan's development strategy.");
     expect(aligned.map((m) => m.phrase)).toEqual(["promote the alignment of the China-proposed Belt and Road Initiative and Tajikistan's development strategy"]);
   });
+
+  it("takes a name on past its head while its words are capitalised", () => {
+    const ms = run("The two sides should push forward major projects including the Dushanbe Port City and the Khujand Free Economic Zone.");
+    expect(ms.map((m) => m.phrase)).toEqual(["Dushanbe Port City", "Khujand Free Economic Zone"]);
+  });
 });
 
