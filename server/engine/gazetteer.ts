@@ -72,19 +72,25 @@ const COUNTRY_WORDS = [...new Set(COUNTRIES.flatMap((c) => [c.name, ...c.adjecti
 export const COUNTRY_RE = new RegExp(`(?<![\\w-])(${COUNTRY_WORDS.join("|")})(?![\\w$])`, "g");
 
 // A country written in several words ("Viet Nam", "Russian Federation", "Kyrgyz Republic", "Sri
-// Lanka", "South Africa") read as one word, so that word-by-word readers see the country and not a
+// Lanka", "South Africa", "Sri Lankan") read as one word, so that word-by-word readers see the country and not a
 // named thing: its one-word name, or for a country whose name has several words its name written
 // solid ("SriLanka"), which `countryOf` knows too.
 const solid = (name: string) => name.replace(/[\s.'’-]+/g, "");
-for (const c of COUNTRIES) if (/\s/.test(c.name) && !byWord.has(solid(c.name).toLowerCase())) byWord.set(solid(c.name).toLowerCase(), c.name);
+// An adjective in several words ("Sri Lankan", "South African") is written solid too.
+for (const c of COUNTRIES) {
+  for (const w of [c.name, ...c.adjectives]) if (/\s/.test(w) && !byWord.has(solid(w).toLowerCase())) byWord.set(solid(w).toLowerCase(), c.name);
+}
 const MULTI_WORD = COUNTRIES.flatMap((c) => {
   const word = /\s/.test(c.name) ? solid(c.name) : c.name;
-  return [c.name, ...c.aliases].filter((a) => /\s/.test(a)).map((a) => [a, word] as const);
+  return [
+    ...[c.name, ...c.aliases].filter((a) => /\s/.test(a)).map((a) => [a, word] as const),
+    ...c.adjectives.filter((a) => /\s/.test(a)).map((a) => [a, solid(a)] as const),
+  ];
 }).sort((a, b) => b[0].length - a[0].length);
 const MULTI_WORD_RE = new RegExp(`(?<!\\w)(${MULTI_WORD.map(([a]) => a.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/'|’/g, "['’]").replace(/\s+/g, "\\s+")).join("|")})(?!\\w|-[a-z])`, "g");
 const MULTI_WORD_NAME = new Map(MULTI_WORD.map(([a, n]) => [a.toLowerCase().replace(/’/g, "'").replace(/\s+/g, " "), n]));
 
-const SOLID = new Map(COUNTRIES.filter((c) => /\s/.test(c.name)).map((c) => [solid(c.name), c.name]));
+const SOLID = new Map(COUNTRIES.flatMap((c) => [c.name, ...c.adjectives]).filter((w) => /\s/.test(w)).map((w) => [solid(w), w]));
 const SOLID_RE = SOLID.size ? new RegExp(`\\b(${[...SOLID.keys()].join("|")})\\b`, "g") : null;
 
 /** Undoes `oneWordCountries` for a country written solid, for showing a name ("Sri Lanka-China …"). */

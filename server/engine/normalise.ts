@@ -169,15 +169,17 @@ export function linkKeysOf(phrase: string): string[] {
 
 // "Chinese investment", "China's increased investment", "capable Chinese enterprises", "Russian
 // investors": capital of one named country.
-const INVESTOR = /\b([A-Z][a-z]+)(?:['’]s)?\s+(?:[a-z-]+\s+){0,2}?(?:investments?|investors?|companies|enterprises|firms|businesses|capital)\b/g;
+const INVESTOR = /\b([A-Z][A-Za-z]+)(?:['’]s)?\s+(?:[a-z-]+\s+){0,2}?(?:investments?|investors?|companies|enterprises|firms|businesses|capital)\b/g;
 
 // "encourage more domestic enterprises to invest in Tajikistan", "develop their businesses in
 // Tajikistan": companies investing or doing business in one side are the other side's.
-const INVESTING_IN = /\b(?:invest(?:s|ing|ment|ments)?|businesse?s?|operat(?:e|ions))\b[^,;]{0,30}?\bin\s+(?:the\s+)?([A-Z][a-z]+)/;
+const INVESTING_IN = /\b(?:invest(?:s|ing|ment|ments)?|businesse?s?|operat(?:e|ions))\b[^,;]{0,30}?\bin\s+(?:the\s+)?([A-Z][A-Za-z]+)/;
 const ACTOR = /\b(?:invest|investors?|companies|enterprises|firms|businesse?s?|capital)\b/i;
 
 /** The country whose investment or companies a phrase is about, when it is one of `sides`. */
-export function investorOf(phrase: string, sides: string[]): string | null {
+export function investorOf(text: string, sides: string[]): string | null {
+  // "Sri Lankan companies", "investing in South Africa": a country in two words read as one.
+  const phrase = oneWordCountries(text);
   for (const m of phrase.matchAll(INVESTOR)) {
     const c = countryOf(m[1]);
     if (c && sides.includes(c)) return c;

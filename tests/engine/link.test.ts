@@ -4,6 +4,7 @@ import { extractMentions, type ExtractedMention } from "@/server/engine/extract-
 import { chooseLink, LINK_THRESHOLD, LOW_CONFIDENCE, NEAR_MISS, scoreLink, weighLinks, type PledgeCandidate } from "@/server/engine/link";
 import { planLinks } from "@/server/engine/plan-links";
 import { mentionKeys } from "@/server/engine/keys";
+import { investorOf } from "@/server/engine/normalise";
 
 const HEAD = (pair: string) => `Talks\nUpdated: March 4, 2024 10:00\n\nOn March 3, 2024, Chinese President Xi Jinping held talks with ${pair} in Dushanbe.\n\n`;
 const TJ = "Tajik President Emomali Rahmon";
@@ -266,6 +267,11 @@ describe("a listed run of fields of one family", () => {
     const terror = one("China supports South Africa in combating terrorism.", pair);
     expect(aid.countryPair).toBe("China|South Africa");
     expect(scoreLink(terror, asPledge(aid)).score).toBeLessThan(LINK_THRESHOLD);
+    // Its adjective in two words too: South African wine and South African citizens share nothing.
+    const wine = one("China will import more South African wine.", pair);
+    const citizens = one("China will ensure the safety of South African citizens in China.", pair);
+    expect(scoreLink(citizens, asPledge(wine)).score).toBeLessThan(LINK_THRESHOLD);
+    expect(investorOf("welcome more South African companies", ["China", "South Africa"])).toBe("South Africa");
     // A name that holds the country is still that name, shown as written.
     const hospital = one("The two sides will build the South Africa-China Friendship Hospital.", pair);
     const again = one("China will complete the South Africa-China Friendship Hospital next year.", pair);
