@@ -171,6 +171,9 @@ const SPIRIT = /^(?:\w+ly\s+)?(?:carry forward|carry on|inherit|uphold|promote|c
 // "carry forward the traditional friendship", "inherit and carry forward the … friendship carefully
 // cultivated by generations": handing a friendship or tradition on is rhetoric, like a spirit.
 const HAND_ON = /^(?:\w+ly\s+)?(?:carry forward|carry on|inherit|pass on|continue)(?:\s+and\s+(?:carry forward|carry on|inherit|pass on|develop))?\s+(?:the\s+|their\s+|our\s+)?(?:[\w’'-]+\s+){0,4}?(?:friendship|tradition)(?:\s+of\s+(?:[\w’'-]+\s+){0,2}?(?:friendship|good-neighbou?rliness)(?:\s+and\s+friendship)?)?(?:\s+(?:\w+ly\s+)?(?:cultivated|forged|built|nurtured|established|handed down|passed down)\b.*)?$/i;
+// "stick to the right direction of …", "have a clear view of the right direction of the relations":
+// keeping a course is rhetoric, whatever the course is said to be of.
+const DIRECTION = /^(?:\w+ly\s+)?(?:stick\s+to|keep\s+to|keep|grasp|follow|adhere\s+to|steer|have\s+a\s+clear\s+view\s+of)\s+(?:the\s+)?(?:right|correct|general)\s+direction\b/i;
 // "push forward their partnership that features sincere mutual help and long-term friendship": what
 // follows "featuring" describes the relationship; the whole is relationship rhetoric.
 const FEATURING = /^(?:[\w’'-]+\s+){0,4}?(?:the\s+|their\s+|our\s+|bilateral\s+)?(?:development\s+of\s+(?:the\s+)?)?(?:[\w’'-]+\s+){0,4}?(?:relations?|relationship|ties|partnership)\s+(?:that\s+|which\s+)?featur(?:es|ing)\b/i;
@@ -301,7 +304,7 @@ export function extractMentions(text: string, parsed: ParsedReadout): ExtractedM
         const antecedent = /\b(?:its|their)\b/.test(vpText) ? institutionsIn(s.text.slice(0, vp[0])).at(-1) : undefined;
         // The world's peace, mankind, the developing countries: a slogan about everyone, not a
         // commitment of this pair (a named initiative or institution is still tracked).
-        if (LIFT_RELATIONS.test(vpText.trim()) || SPIRIT.test(vpText.trim()) || HAND_ON.test(vpText.trim()) || FEATURING.test(vpText.trim())) continue;
+        if (LIFT_RELATIONS.test(vpText.trim()) || SPIRIT.test(vpText.trim()) || HAND_ON.test(vpText.trim()) || FEATURING.test(vpText.trim()) || DIRECTION.test(vpText.trim())) continue;
         if (WORLD.test(vpText) && !institutionsIn(vpText).length && !/\b[A-Z][a-z]+ (?:[A-Z][a-z]+ )*Initiative\b/.test(vpText)) continue;
         // Relationship rhetoric: nothing but frames. Backing each other is a standing commitment all the same.
         if ((keyTerms(vpText).length === 0 || linkKeysOf(vpText).length === 0) && !antecedent && !anaphorOf(vpText) && !MUTUAL_SUPPORT.test(vpText)) continue;

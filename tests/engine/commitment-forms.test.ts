@@ -170,11 +170,12 @@ describe("fragments that are no pledge", () => {
     expect(ms.map((m) => m.phrase)).toEqual(["open a new checkpoint"]);
   });
 
-  it("drops a friendship handed on, a partnership described by what it features, and a welcome at a ceremony", () => {
+  it("drops a friendship handed on, a partnership described by what it features, a welcome at a ceremony, and a course kept", () => {
     const ms = run(
       "Wang Yi said the two sides should inherit and carry forward the friendship carefully nurtured by past generations. " +
         "China is ready to advance the partnership featuring mutual respect and lasting amity. " +
         "Muhriddin welcomed the visiting Chinese Foreign Minister Wang Yi at a ceremony in the capital. " +
+        "The two sides should stick to the right direction of solidarity in the fight against floods. " +
         "China will continue the tradition of holding annual consultations and will help Tajikistan build two schools.",
     );
     expect(ms.map((m) => m.phrase)).toEqual(["continue the tradition of holding annual consultations", "help Tajikistan build two schools"]);
