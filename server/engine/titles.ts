@@ -31,7 +31,7 @@ export function makeTitle(phrase: string, namedItem?: { name: string; governing:
   if (namedItem) return capitalise(stripBidiControls(`${governingVerb(namedItem.governing)} the ${namedItem.name.replace(/^the\s+/i, "")}`));
   let t = stripBidiControls(phrase).replace(/\s+/g, " ").trim().replace(/^(?:to|that)\s+/i, "");
   // "Pakistan can enhance its efforts …": the title is the action, not who says it.
-  t = t.replace(/^(?:[A-Z][a-z]+|the two (?:sides|countries)|both (?:sides|countries))\s+(?:can|could|will|would|should|must|shall)\s+(?=[a-z])/, "");
+  t = t.replace(/^(?:[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}|the two (?:sides|countries)|both (?:sides|countries))\s+(?:can|could|will|would|should|must|shall)\s+(?=[a-z])/, "");
   t = t.replace(ADVERBS, "");
   for (const [re, rep] of NOMINAL) if (re.test(t)) { t = t.replace(re, rep); break; }
   t = t.replace(/^(\w+)/, (w) => THIRD_PERSON[w.toLowerCase()] ?? w);
@@ -40,6 +40,12 @@ export function makeTitle(phrase: string, namedItem?: { name: string; governing:
     const lead = tagTokens(`They ${t}`)[1];
     if (lead && lead.pos === "VERB" && lead.lemma && lead.lemma !== lead.text.toLowerCase()) t = lead.lemma + t.slice(lead.end - 5);
   }
+  // "supports and actively participates in …": the verb after "and" in its base form too.
+  t = t.replace(/^(\w+\s+and\s+(?:\w+ly\s+)?)([a-z]+s)\b/i, (all, before: string, verb: string) => {
+    if (THIRD_PERSON[verb.toLowerCase()]) return before + THIRD_PERSON[verb.toLowerCase()];
+    const lead = tagTokens(`They ${verb}`)[1];
+    return lead && lead.pos === "VERB" && lead.lemma && lead.lemma !== verb.toLowerCase() ? before + lead.lemma : all;
+  });
   // "reaffirmed support for each other on …": the support is the action.
   t = t.replace(/^support (?:for|to|of)\s+(?=each other|one another|[A-Z]|the\s)/i, "support ");
   // "reaffirming their mutual support on core issues": backing each other is the action.
@@ -105,6 +111,18 @@ function shorten(words: string[]): string {
       while (n > 3 && inName(n - 1)) n--;
     }
   }
+  // "… free trade | agreement": a noun compound running across the cut ends within two words, or
+  // the title stops before it.
+  if (n === 10 && words.length > n && !/[,;:]$/.test(words[n - 1])) {
+    const tags = tagTokens(words.slice(0, n + 2).join(" "));
+    const posOf = (i: number) => tags.find((t) => t.text === words[i].replace(/[,;:.]+$/, ""))?.pos;
+    const nounish = (i: number) => ["NOUN", "PROPN", "ADJ"].includes(posOf(i) ?? "");
+    if (nounish(n - 1) && posOf(n) === "NOUN") {
+      let end = n + 1;
+      while (end < Math.min(words.length, n + 2) && posOf(end) === "NOUN" && !/[,;:]$/.test(words[end - 1])) end++;
+      n = end;
+    }
+  }
   return trimDangling(words.slice(0, n).map((w) => w.replace(/[,;:]+$/, "")), true).join(" ");
 }
 
@@ -115,8 +133,19 @@ function shorten(words: string[]): string {
  */
 function trimDangling(words: string[], cut = false): string[] {
   const kept = [...words];
-  const dangling = (w: string) => DANGLING.test(w) || OPENS_CLAUSE.test(w) || (cut && /^[a-z]+ing$/.test(w) && DANGLING.test(kept[kept.length - 2] ?? ""));
-  while (kept.length > 3 && dangling(kept[kept.length - 1])) kept.pop();
+  const dangling = (w: string) =>
+    DANGLING.test(w) ||
+    OPENS_CLAUSE.test(w) ||
+    // "… for Sri Lanka's": a possessive waits for its noun.
+    /['’]s$/.test(w) ||
+    // "… cooperation in areas": the areas were the list that followed.
+    (/^(?:areas|fields|sectors|spheres|domains)$/i.test(w) && /^(?:in|such)$/i.test(kept[kept.length - 2] ?? "")) ||
+    (cut && /^[a-z]+ing$/.test(w) && DANGLING.test(kept[kept.length - 2] ?? ""));
+  while (kept.length > 3 && dangling(kept[kept.length - 1])) {
+    const gone = kept.pop()!;
+    // A possessive name goes whole: "… for Sri Lanka's" → "…".
+    if (/^[A-Z].*['’]s$/.test(gone)) while (kept.length > 3 && /^[A-Z]/.test(kept[kept.length - 1])) kept.pop();
+  }
   return kept;
 }
 

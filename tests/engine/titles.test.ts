@@ -69,4 +69,17 @@ describe("titles of standing policies and events", () => {
   it("makes support for someone the verb", () => {
     expect(makeTitle("support for each other on questions of core interest")).toBe("Support each other on questions of core interest");
   });
+
+  it("drops a subject of several words, agrees a second verb, and never ends on a possessive, a bare 'in areas' or inside a compound", () => {
+    expect(makeTitle("South Africa would make good use of the new training centre")).toBe("Make good use of the new training centre");
+    expect(makeTitle("supports and actively participates in the construction of the corridor")).toBe("Support and actively participate in the construction of the corridor");
+    expect(makeTitle("continue offering assistance within its capacity for South Africa's economic and social development and poverty reduction")).toBe(
+      "Continue offering assistance within its capacity",
+    );
+    expect(makeTitle("enhance practical cooperation with China in areas including trade, investment, agriculture and tourism")).toBe("Enhance practical cooperation with China");
+    expect(makeTitle("strive for finishing the negotiation of the China-Maldives free trade agreement within this year as planned")).toBe(
+      "Strive for finishing the negotiation of the China-Maldives free trade agreement",
+    );
+  });
 });
+
