@@ -37,12 +37,13 @@ runCli(async () => {
   console.log(formatEval(results));
   if (misses) {
     for (const r of results) {
-      const { dates, missed, spurious, unlinked, wrongLinks } = r.overall;
+      const { dates, missed, spurious, unlinked, wrongLinks, fragmentTitles } = r.overall;
       console.log(`\n${r.corpus}: dates wrong (${dates.wrong.length})\n${dates.wrong.map((x) => `  ${x}`).join("\n")}`);
       console.log(`${r.corpus}: gold mentions not found (${missed.length})\n${missed.map((x) => `  ${x}`).join("\n")}`);
       console.log(`${r.corpus}: gold pairs found but not linked (${unlinked.length})\n${unlinked.map((x) => `  ${x}`).join("\n")}`);
       console.log(`${r.corpus}: pairs linked that the gold keeps apart (${wrongLinks.length})\n${wrongLinks.map((x) => `  ${x}`).join("\n")}`);
       console.log(`${r.corpus}: stored mentions not in the gold (${spurious.length})\n${spurious.map((x) => `  ${x}`).join("\n")}`);
+      console.log(`${r.corpus}: titles that are fragments (${fragmentTitles.length})\n${fragmentTitles.map((x) => `  ${x}`).join("\n")}`);
     }
   }
   console.log(evalJson(results, { date: new Date().toISOString().slice(0, 10), commit: commit() }));

@@ -13,7 +13,13 @@ const NOMINAL: [RegExp, string][] = [
   [/^(?:accelerate|speed up|step up|push forward|advance)\s+(?:efforts to promote\s+)?(?:the\s+)?opening of\s+/i, "Open "],
   [/^(?:continue\s+)?the smooth operation of\s+/i, "Operate "],
   [/^(?:the\s+)?timely completion of\s+/i, "Complete "],
-  [/^(?:building|construction of)\s+/i, "Build "],
+  [/^(?:(?:in|to)\s+)?(?:the\s+)?(?:building|construction) of\s+/i, "Build "],
+  // "… and in the modernization of the grid": a nominal action is titled by its verb.
+  [/^(?:(?:in|to)\s+)?(?:the\s+)?modernization of\s+/i, "Modernize "],
+  [/^(?:(?:in|to)\s+)?(?:the\s+)?establishment of\s+/i, "Establish "],
+  [/^(?:(?:in|to)\s+)?(?:the\s+)?implementation of\s+/i, "Implement "],
+  [/^(?:(?:in|to)\s+)?(?:the\s+)?(?:signing|conclusion) of\s+/i, "Sign "],
+  [/^(?:(?:in|to)\s+)?(?:the\s+)?expansion of\s+/i, "Expand "],
   [/^(?:increasing|increased|expanded)\s+/i, "Increase "],
   // "stronger people-to-people exchanges", "closer cooperation at the local level": a goal told as
   // a noun phrase gets the verb that pursues it.
@@ -33,6 +39,10 @@ export function makeTitle(phrase: string, namedItem?: { name: string; governing:
   // "Pakistan can enhance its efforts …": the title is the action, not who says it.
   t = t.replace(/^(?:[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}|the two (?:sides|countries)|both (?:sides|countries))\s+(?:can|could|will|would|should|must|shall)\s+(?=[a-z])/, "");
   t = t.replace(ADVERBS, "");
+  // "gradually resume …", "steadily advance …": any manner adverb before the verb goes too.
+  for (let lead = tagTokens(`They will ${t}`)[2]; lead && lead.pos === "ADV" && /^[a-z]+ly$/i.test(lead.text) && t.split(" ").length > 2; lead = tagTokens(`They will ${t}`)[2]) {
+    t = t.slice(lead.text.length).trimStart();
+  }
   for (const [re, rep] of NOMINAL) if (re.test(t)) { t = t.replace(re, rep); break; }
   t = t.replace(/^(\w+)/, (w) => THIRD_PERSON[w.toLowerCase()] ?? w);
   // "Pakistan firmly sticks to the one-China principle": a standing policy told in the present.
@@ -82,7 +92,11 @@ export function makeTitle(phrase: string, namedItem?: { name: string; governing:
     t = cut > 20 && cut < 100 ? t.slice(0, cut) : shorten(words);
     if (t.split(" ").length > 12) t = shorten(t.split(" "));
   }
-  return capitalise(trimDangling(t.replace(/[\s,;:.]+$/, "").split(" ")).join(" "));
+  t = trimDangling(t.replace(/[\s,;:.]+$/, "").split(" ")).join(" ");
+  // "more direct flights between the two countries", "the memorandum on green mining": a goal told
+  // as a noun phrase, with no verb anywhere, gets the verb that pursues it.
+  if (!/\b(?:should|will|would|must|can|shall|is|are|be|been|has|have)\b/i.test(t) && titleFlaw(capitalise(t)) === "not led by a verb") t = `pursue ${t.replace(/^(?:The|A|An|More)\b/, (w) => w.toLowerCase())}`;
+  return capitalise(t);
 }
 
 // Words a title cannot end on: it would read as cut off (function words, and adjectives that need
@@ -147,6 +161,28 @@ function trimDangling(words: string[], cut = false): string[] {
     if (/^[A-Z].*['’]s$/.test(gone)) while (kept.length > 3 && /^[A-Z]/.test(kept[kept.length - 1])) kept.pop();
   }
   return kept;
+}
+
+// Verbs the tagger may read as another part of speech at the head of a title ("welcome", "open up").
+const KNOWN_LEAD = /^(?:welcome|complete|open|spare|host|face|mark|step|stand|respect|support|import|export|increase|upgrade|study|visit|plan|design|fund|finance|staff|pilot|trial)$/i;
+
+/**
+ * Why a title is not one an analyst would write, or null: cut off with an ellipsis, not led by a
+ * verb (a subject or a noun phrase left without its action), or ending on a word that leaves it
+ * hanging. The evaluation counts such titles.
+ */
+export function titleFlaw(title: string): string | null {
+  const t = title.trim();
+  if (/(?:…|\.\.\.)$/.test(t)) return "cut off";
+  const words = t.split(/\s+/);
+  // The first word after adverbs and a negation ("never forget", "not be …") must be a verb.
+  const tokens = tagTokens(`They will ${t.charAt(0).toLowerCase()}${t.slice(1)}`).slice(2);
+  const lead = tokens.find((x) => x.pos !== "ADV" && x.pos !== "PART");
+  if (!lead || (lead.pos !== "VERB" && lead.pos !== "AUX" && !KNOWN_LEAD.test(lead.text))) return "not led by a verb";
+  // "Not be interfered with by …": a passive names no action of the party's.
+  if (/^be$/i.test(lead.text) && /^[a-z]+(?:ed|en|wn|ld|lt|nt)$/i.test(tokens[tokens.indexOf(lead) + 1]?.text ?? "")) return "a passive";
+  if (words.length > 3 && trimDangling(words).length < words.length) return `ends on '${words[words.length - 1]}'`;
+  return null;
 }
 
 function governingVerb(vp: string): string {

@@ -117,10 +117,11 @@ function row(label: string, f: Figures): string {
     String(f.mixedPartners).padStart(5),
     f2(f.notPledges.share).padStart(5),
     String(f.titlesCut).padStart(4),
+    String(f.titlesFragment).padStart(4),
   ].join(" ");
 }
 
-const HEADER = `${"".padEnd(24)} ${"n".padStart(3)} ${"dates".padStart(6)} ${"menP".padStart(5)} ${"menR".padStart(5)} ${"lnkP".padStart(5)} ${"lnkR".padStart(5)} ${"pairs".padStart(5)} ${"B3F1".padStart(5)} ${"first".padStart(7)} ${"mixed".padStart(5)} ${"notPl".padStart(5)} ${"cut".padStart(4)}`;
+const HEADER = `${"".padEnd(24)} ${"n".padStart(3)} ${"dates".padStart(6)} ${"menP".padStart(5)} ${"menR".padStart(5)} ${"lnkP".padStart(5)} ${"lnkR".padStart(5)} ${"pairs".padStart(5)} ${"B3F1".padStart(5)} ${"first".padStart(7)} ${"mixed".padStart(5)} ${"notPl".padStart(5)} ${"cut".padStart(4)} ${"frag".padStart(4)}`;
 
 /** One table: each gold file as a whole, then per partner country and per outlet. */
 export function formatEval(results: EvalResult[]): string {
@@ -134,14 +135,14 @@ export function formatEval(results: EvalResult[]): string {
     if (r.skipped?.length) lines.push(`${r.corpus}: PARTIAL, ${r.skipped.length} annotated readout(s) missing and not scored: ${r.skipped.map((f) => path.basename(f)).join(", ")}`);
   }
   lines.push(
-    "n readouts · dates exact · menP/menR mention precision/recall · lnkP/lnkR pairwise link precision/recall across meetings (pairs: gold pairs) · B3F1 B-cubed F1 · first: pledges whose first mention date is right · mixed: pledges mixing partners · notPl: share of stored pledges with no gold mention · cut: titles cut off",
+    "n readouts · dates exact · menP/menR mention precision/recall · lnkP/lnkR pairwise link precision/recall across meetings (pairs: gold pairs) · B3F1 B-cubed F1 · first: pledges whose first mention date is right · mixed: pledges mixing partners · notPl: share of stored pledges with no gold mention · cut: titles cut off · frag: titles that are fragments (not led by a verb, or left hanging)",
   );
   return lines.join("\n");
 }
 
 /** The figures as one JSON line, without the lists of misses. */
 export function evalJson(results: EvalResult[], meta: Record<string, unknown>): string {
-  const strip = ({ missed: _m, spurious: _s, unlinked: _u, wrongLinks: _w2, dates: { wrong: _w, ...dates }, ...f }: Figures) => ({ ...f, dates });
+  const strip = ({ missed: _m, spurious: _s, unlinked: _u, wrongLinks: _w2, fragmentTitles: _f, dates: { wrong: _w, ...dates }, ...f }: Figures) => ({ ...f, dates });
   return JSON.stringify({
     ...meta,
     results: results.map((r) => ({

@@ -1,6 +1,7 @@
 import path from "node:path";
 import type { exportDocument } from "@/server/export/export-pledges";
 import type { GoldReadout } from "./gold";
+import { titleFlaw } from "@/server/engine/titles";
 
 export type ExportDoc = Awaited<ReturnType<typeof exportDocument>>;
 
@@ -19,6 +20,9 @@ export interface Figures {
   notPledges: { stored: number; unmatched: number; share: number; onAnnotated: number };
   /** Stored titles cut off with an ellipsis. */
   titlesCut: number;
+  /** Stored titles that are fragments: not led by a verb, or ending on a word that leaves them hanging. */
+  titlesFragment: number;
+  fragmentTitles: string[];
   missed: string[];
   spurious: string[];
   /** Gold pairs across meetings whose two mentions were found but stored on different pledges. */
@@ -187,10 +191,15 @@ export function scoreExport(gold: GoldReadout[], texts: Map<string, string>, doc
   let mixedPartners = 0;
   let unmatchedPledges = 0;
   let titlesCut = 0;
+  const fragmentTitles: string[] = [];
   for (const [id, members] of byPledge) {
     if (new Set(members.map((m) => partnerOf.get(m.file)).filter(Boolean)).size > 1) mixedPartners++;
     if (!members.some((m) => keyOfPredicted.has(m.id))) unmatchedPledges++;
     if (/(?:…|\.\.\.)\s*$/.test(pledgeTitle.get(id) ?? "")) titlesCut++;
+    else {
+      const flaw = titleFlaw(pledgeTitle.get(id) ?? "");
+      if (flaw) fragmentTitles.push(`"${pledgeTitle.get(id)}": ${flaw}`);
+    }
   }
   const matched = matchOf.size;
   return {
@@ -210,6 +219,8 @@ export function scoreExport(gold: GoldReadout[], texts: Map<string, string>, doc
     mixedPartners,
     notPledges: { stored: byPledge.size, unmatched: unmatchedPledges, share: round(ratio(unmatchedPledges, byPledge.size || 1) * (byPledge.size ? 1 : 0)), onAnnotated },
     titlesCut,
+    titlesFragment: fragmentTitles.length,
+    fragmentTitles,
     missed,
     spurious,
     unlinked,

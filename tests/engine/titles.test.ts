@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CLEARER_BY, makeTitle, titleClarity } from "@/server/engine/titles";
+import { CLEARER_BY, makeTitle, titleClarity, titleFlaw } from "@/server/engine/titles";
 
 describe("how clearly a title names its commitment", () => {
   it("prefers a concrete action over a frame verb, and either over a noun phrase", () => {
@@ -80,6 +80,24 @@ describe("titles of standing policies and events", () => {
     expect(makeTitle("strive for finishing the negotiation of the China-Maldives free trade agreement within this year as planned")).toBe(
       "Strive for finishing the negotiation of the China-Maldives free trade agreement",
     );
+  });
+
+  it("drops a manner adverb before the verb, and names what makes a title a fragment", () => {
+    expect(makeTitle("gradually resume flights between the two capitals")).toBe("Resume flights between the two capitals");
+    expect(makeTitle("never forget the help of the partner")).toBe("Never forget the help of the partner");
+    expect(titleFlaw("Resume flights between the two capitals")).toBeNull();
+    expect(titleFlaw("The construction of an economic corridor")).toBe("not led by a verb");
+    expect(titleFlaw("Not be interfered with by any third party")).toBe("a passive");
+    expect(titleFlaw("Continue offering assistance for the partner's")).toBe("ends on 'partner's'");
+    expect(titleFlaw("Build a school…")).toBe("cut off");
+  });
+
+  it("titles a nominal action by its verb, and a goal told without any verb by the verb that pursues it", () => {
+    expect(makeTitle("in the modernization of the country's water network")).toBe("Modernize the country's water network");
+    expect(makeTitle("the establishment of a joint laboratory")).toBe("Establish a joint laboratory");
+    expect(makeTitle("more direct flights between the two capitals")).toBe("Pursue more direct flights between the two capitals");
+    expect(makeTitle("The memorandum on water cooperation")).toBe("Pursue the memorandum on water cooperation");
+    for (const t of ["Modernize the country's water network", "Pursue more direct flights between the two capitals"]) expect(titleFlaw(t)).toBeNull();
   });
 });
 
