@@ -40,7 +40,7 @@ export function makeTitle(phrase: string, namedItem?: { name: string; governing:
   t = t.replace(/^(?:[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}|the two (?:sides|countries)|both (?:sides|countries))\s+(?:can|could|will|would|should|must|shall)\s+(?=[a-z])/, "");
   t = t.replace(ADVERBS, "");
   // "gradually resume …", "steadily advance …": any manner adverb before the verb goes too.
-  for (let lead = tagTokens(`They will ${t}`)[2]; lead && lead.pos === "ADV" && /^[a-z]+ly$/i.test(lead.text) && t.split(" ").length > 2; lead = tagTokens(`They will ${t}`)[2]) {
+  for (let lead = /^[a-z]+ly\s/i.test(t) ? tagTokens(`They will ${t}`)[2] : undefined; lead && lead.pos === "ADV" && /^[a-z]+ly$/i.test(lead.text) && t.split(" ").length > 2; lead = /^[a-z]+ly\s/i.test(t) ? tagTokens(`They will ${t}`)[2] : undefined) {
     t = t.slice(lead.text.length).trimStart();
   }
   for (const [re, rep] of NOMINAL) if (re.test(t)) { t = t.replace(re, rep); break; }
@@ -95,7 +95,9 @@ export function makeTitle(phrase: string, namedItem?: { name: string; governing:
   t = trimDangling(t.replace(/[\s,;:.]+$/, "").split(" ")).join(" ");
   // "more direct flights between the two countries", "the memorandum on green mining": a goal told
   // as a noun phrase, with no verb anywhere, gets the verb that pursues it.
-  if (!/\b(?:should|will|would|must|can|shall|is|are|be|been|has|have)\b/i.test(t) && titleFlaw(capitalise(t)) === "not led by a verb") t = `pursue ${t.replace(/^(?:The|A|An|More)\b/, (w) => w.toLowerCase())}`;
+  // Only a title that opens like a noun phrase is tagged (an article, a number word, a noun ending).
+  const nounLike = /^(?:the|a|an|its|their|our|his|her|more|further|new|in|to|of|[a-z]+(?:tion|ment|ship|ness|ity|ies|ers|als)|[A-Z][a-z]+\s+[A-Z])\b/i.test(t);
+  if (nounLike && !/\b(?:should|will|would|must|can|shall|is|are|be|been|has|have)\b/i.test(t) && titleFlaw(capitalise(t)) === "not led by a verb") t = `pursue ${t.replace(/^(?:The|A|An|More)\b/, (w) => w.toLowerCase())}`;
   return capitalise(t);
 }
 
