@@ -95,9 +95,7 @@ export function makeTitle(phrase: string, namedItem?: { name: string; governing:
   t = trimDangling(t.replace(/[\s,;:.]+$/, "").split(" ")).join(" ");
   // "more direct flights between the two countries", "the memorandum on green mining": a goal told
   // as a noun phrase, with no verb anywhere, gets the verb that pursues it.
-  // Only a title that opens like a noun phrase is tagged (an article, a number word, a noun ending).
-  const nounLike = /^(?:the|a|an|its|their|our|his|her|more|further|new|in|to|of|[a-z]+(?:tion|ment|ship|ness|ity|ies|ers|als)|[A-Z][a-z]+\s+[A-Z])\b/i.test(t);
-  if (nounLike && !/\b(?:should|will|would|must|can|shall|is|are|be|been|has|have)\b/i.test(t) && titleFlaw(capitalise(t)) === "not led by a verb") t = `pursue ${t.replace(/^(?:The|A|An|More)\b/, (w) => w.toLowerCase())}`;
+  if (!/\b(?:should|will|would|must|can|shall|is|are|be|been|has|have)\b/i.test(t) && flawOf(capitalise(t)) === "not led by a verb") t = `pursue ${t.replace(/^(?:The|A|An|More)\b/, (w) => w.toLowerCase())}`;
   return capitalise(t);
 }
 
@@ -186,6 +184,9 @@ export function titleFlaw(title: string): string | null {
   if (words.length > 3 && trimDangling(words).length < words.length) return `ends on '${words[words.length - 1]}'`;
   return null;
 }
+
+// Titles repeat across mentions: each is tagged once.
+const flawOf = memoised(titleFlaw);
 
 function governingVerb(vp: string): string {
   const v = vp.toLowerCase();
