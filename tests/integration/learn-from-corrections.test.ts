@@ -1,24 +1,16 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ensureTopics, ingestReadout } from "@/server/ingest/ingest-readout";
+import { ensureTopics } from "@/server/ingest/ingest-readout";
 import type { Actor } from "@/server/services/actor";
 import { mergePledges } from "@/server/services/merge-pledges";
 import { moveMention } from "@/server/services/move-mention";
 import { rejectMention } from "@/server/services/reject-mention";
 import { undoHistoryEntry } from "@/server/services/undo-history-entry";
-import { freshDatabase } from "./support";
+import { freshDatabase, weeklyMeetings } from "./support";
 
 // Small readouts written for this test: one meeting each, the same two ministers, and commitments
 // whose wordings the engine alone does not link (a solar station / photovoltaic capacity; training
 // railway engineers / preparing rail transport specialists).
-const readout = (date: string, published: string, body: string) => `China and Tajikistan hold talks
-Release Date: ${published}
-
-On ${date}, Chinese Foreign Minister Wang Yi held talks with Tajik Foreign Minister Sirojiddin Muhriddin in Beijing.
-
-${body}
-`;
-
 const SOLAR = "Wang said China will build a solar power station near Dushanbe.";
 const PHOTOVOLTAIC = "Wang said China is ready to set up photovoltaic generating capacity in the south of Tajikistan.";
 const RHETORIC = "Muhriddin said Tajikistan will consolidate the friendly public sentiment between the two peoples.";
@@ -28,24 +20,8 @@ const RAIL_B = "Wang said China is willing to prepare specialists for Tajik rail
 describe("analysts' corrections teach the linker", () => {
   let ctx: Awaited<ReturnType<typeof freshDatabase>>;
   let analyst: Actor;
-  let day = 0;
-
-  /** Ingests a readout of a new meeting (a day later than the last) and returns its mentions. */
-  const ingest = async (...sentences: string[]) => {
-    day += 1;
-    const when = new Date(Date.UTC(2021, 0, 1) + day * 86_400_000 * 7);
-    const iso = when.toISOString().slice(0, 10);
-    const published = new Date(when.getTime() + 86_400_000).toISOString().slice(0, 10);
-    const long = when.toLocaleDateString("en-US", { month: "long", day: "numeric", year: "numeric", timeZone: "UTC" });
-    const outcome = await ingestReadout(ctx.db, `readout-${iso}.txt`, Buffer.from(readout(long, published, sentences.join(" "))));
-    if (outcome.status !== "new") throw new Error(`not ingested: ${JSON.stringify(outcome)}`);
-    return ctx.db.mention.findMany({ where: { meetingId: outcome.meetingId }, include: { pledge: true }, orderBy: { id: "asc" } });
-  };
-  const about = <T extends { phrase: string }>(mentions: T[], word: string) => {
-    const found = mentions.find((m) => m.phrase.includes(word));
-    if (!found) throw new Error(`no mention about ${word} in ${mentions.map((m) => m.phrase).join(" | ")}`);
-    return found;
-  };
+  /** Ingests a readout of a new meeting (a week after the last) and returns its mentions. */
+  const { ingest, about } = weeklyMeetings(() => ctx.db, Date.UTC(2021, 0, 1), "readout");
 
   beforeAll(async () => {
     ctx = await freshDatabase("learn_from_corrections");

@@ -8,17 +8,10 @@ import { acceptMention } from "@/server/services/accept-mention";
 import { mergePledges } from "@/server/services/merge-pledges";
 import { moveMention } from "@/server/services/move-mention";
 import { undoHistoryEntry } from "@/server/services/undo-history-entry";
-import { freshDatabase } from "./support";
+import { freshDatabase, ministersReadout, weeklyMeetings } from "./support";
 
 // Small readouts written for this test. Hosting a summit of an organisation is another pledge than
 // cooperating within it, but close enough that an analyst should see the two side by side.
-const readout = (date: string, published: string, body: string) => `China and Tajikistan hold talks
-Release Date: ${published}
-
-On ${date}, Chinese Foreign Minister Wang Yi held talks with Tajik Foreign Minister Sirojiddin Muhriddin in Beijing.
-
-${body}
-`;
 const WITHIN = "Wang said China will strengthen cooperation with Tajikistan within the Shanghai Cooperation Organization.";
 const SUMMIT = "Wang said China supports Tajikistan in hosting the SCO summit in Dushanbe next year.";
 const HONEY = "Wang said China will import more Tajik honey.";
@@ -26,21 +19,7 @@ const HONEY = "Wang said China will import more Tajik honey.";
 describe("the review queue shows near misses beside the engine's choice", () => {
   let ctx: Awaited<ReturnType<typeof freshDatabase>>;
   let analyst: Actor;
-  let day = 0;
-  const ingest = async (...sentences: string[]) => {
-    day += 1;
-    const when = new Date(Date.UTC(2022, 0, 1) + day * 86_400_000 * 7);
-    const published = new Date(when.getTime() + 86_400_000).toISOString().slice(0, 10);
-    const long = when.toLocaleDateString("en-US", { month: "long", day: "numeric", year: "numeric", timeZone: "UTC" });
-    const outcome = await ingestReadout(ctx.db, `review-${day}.txt`, Buffer.from(readout(long, published, sentences.join(" "))));
-    if (outcome.status !== "new") throw new Error(`not ingested: ${JSON.stringify(outcome)}`);
-    return ctx.db.mention.findMany({ where: { meetingId: outcome.meetingId }, orderBy: { id: "asc" } });
-  };
-  const about = <T extends { phrase: string }>(mentions: T[], word: string) => {
-    const found = mentions.find((m) => m.phrase.includes(word));
-    if (!found) throw new Error(`no mention about ${word} in ${mentions.map((m) => m.phrase).join(" | ")}`);
-    return found;
-  };
+  const { ingest, about } = weeklyMeetings(() => ctx.db, Date.UTC(2022, 0, 1), "review");
 
   beforeAll(async () => {
     ctx = await freshDatabase("review_queue");
@@ -54,7 +33,7 @@ describe("the review queue shows near misses beside the engine's choice", () => 
   it("lists a new pledge that came close to an earlier one, with the rival's score, reason and first mention", async () => {
     const within = about(await ingest(WITHIN, HONEY), "Shanghai");
     // The preview already says so, before anything is stored.
-    const preview = await ingestReadout(ctx.db, "preview.txt", Buffer.from(readout("March 1, 2022", "2022-03-02", SUMMIT)), { dryRun: true });
+    const preview = await ingestReadout(ctx.db, "preview.txt", Buffer.from(ministersReadout("March 1, 2022", "2022-03-02", SUMMIT)), { dryRun: true });
     if (preview.status !== "new") throw new Error(`not previewed: ${JSON.stringify(preview)}`);
     const planned = preview.plans?.find((p) => p.phrase.includes("summit"));
     expect(planned?.kind).toBe("new");

@@ -1,3 +1,4 @@
+import { ingestReadout } from "@/server/ingest/ingest-readout";
 import pg from "pg";
 import { afterAll, beforeAll, inject } from "vitest";
 import { createPrisma, type Db } from "@/server/db";
@@ -50,3 +51,39 @@ export function useFreshDatabase(name: string): FreshDatabase {
   afterAll(async () => ctx.drop?.());
   return ctx;
 }
+
+/** A small readout of one foreign ministers' meeting (China and Tajikistan, in Beijing), written for a test. */
+export function ministersReadout(date: string, published: string, body: string): string {
+  return `China and Tajikistan hold talks
+Release Date: ${published}
+
+On ${date}, Chinese Foreign Minister Wang Yi held talks with Tajik Foreign Minister Sirojiddin Muhriddin in Beijing.
+
+${body}
+`;
+}
+
+/**
+ * Ingests one ministers' readout a week from `from` on, each of the sentences given, and returns the
+ * new meeting's mentions with their pledges; `about` finds the one whose phrase has a word.
+ */
+export function weeklyMeetings(db: () => Db, from: number, prefix: string) {
+  let week = 0;
+  const ingest = async (...sentences: string[]) => {
+    week += 1;
+    const when = new Date(from + week * 86_400_000 * 7);
+    const iso = when.toISOString().slice(0, 10);
+    const published = new Date(when.getTime() + 86_400_000).toISOString().slice(0, 10);
+    const long = when.toLocaleDateString("en-US", { month: "long", day: "numeric", year: "numeric", timeZone: "UTC" });
+    const outcome = await ingestReadout(db(), `${prefix}-${iso}.txt`, Buffer.from(ministersReadout(long, published, sentences.join(" "))));
+    if (outcome.status !== "new") throw new Error(`not ingested: ${JSON.stringify(outcome)}`);
+    return db().mention.findMany({ where: { meetingId: outcome.meetingId }, include: { pledge: true }, orderBy: { id: "asc" } });
+  };
+  const about = <T extends { phrase: string }>(mentions: T[], word: string) => {
+    const found = mentions.find((m) => m.phrase.includes(word));
+    if (!found) throw new Error(`no mention about ${word} in ${mentions.map((m) => m.phrase).join(" | ")}`);
+    return found;
+  };
+  return { ingest, about };
+}
+
