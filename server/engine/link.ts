@@ -369,7 +369,7 @@ export const MAX_ALTERNATIVES = 3;
 export interface WeighedLinks {
   /** The candidate the mention joins, if one scores above the threshold. */
   best: LinkDecision | null;
-  /** The other candidates scoring at least NEAR_MISS, best first. */
+  /** The other candidates scoring at least NEAR_MISS, best first (the planner keeps MAX_ALTERNATIVES). */
   alternatives: LinkDecision[];
 }
 
@@ -390,7 +390,7 @@ export function weighLinks(mention: ExtractedMention, candidates: PledgeCandidat
   scored.sort((a, b) => b.confidence - a.confidence || (a.sameGiver !== b.sameGiver ? (a.sameGiver ? -1 : 1) : older(a.pledgeId, b.pledgeId) ? -1 : 1));
   const plain = ({ pledgeId, confidence, reason }: LinkDecision) => ({ pledgeId, confidence, reason });
   const best = scored.length && scored[0].confidence >= LINK_THRESHOLD ? plain(scored[0]) : null;
-  return { best, alternatives: scored.slice(best ? 1 : 0, (best ? 1 : 0) + MAX_ALTERNATIVES).map(plain) };
+  return { best, alternatives: scored.slice(best ? 1 : 0).map(plain) };
 }
 
 /** The best-scoring candidate above the threshold (see `weighLinks`). */

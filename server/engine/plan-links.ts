@@ -1,7 +1,7 @@
 import type { ExtractedMention } from "./extract-mentions";
 import { mentionKeys, withMention, type PledgeKeys } from "./keys";
 import { correctionReason, verdictOf, type Correction } from "./corrections";
-import { weighLinks, type LinkDecision, type PledgeCandidate } from "./link";
+import { MAX_ALTERNATIVES, weighLinks, type LinkDecision, type PledgeCandidate } from "./link";
 
 /**
  * The one link planner. Given a readout's mentions and, for each, the stored pledges its lookup
@@ -112,7 +112,7 @@ export function planLinks(mentions: ExtractedMention[], candidates: StoredPledge
     const local = created.filter((c) => c.countryPair === mention.countryPair).map((c) => c.candidate);
     const weighed = taught ? { best: { pledgeId: taught.id, confidence: TAUGHT, reason: correctionReason(verdict) }, alternatives: [] } : weighLinks(mention, [...stored, ...local]);
     const decision = weighed.best;
-    const alternatives = weighed.alternatives.filter((a) => a.pledgeId >= 0);
+    const alternatives = weighed.alternatives.filter((a) => a.pledgeId >= 0).slice(0, MAX_ALTERNATIVES);
     planned.push({ mention, pledgeRef: decision ? decision.pledgeId : -(created.length + 1), decision, alternatives, keys });
     if (!decision) {
       const own = withMention({ linkKeys: [], retrievalKeys: [] }, keys);
